@@ -1,0 +1,1 @@
+"""Bundled seed articles: the default input of `timeline build`."""

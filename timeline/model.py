@@ -1,0 +1,58 @@
+"""Plain data passed between the stages: Document → Timex → Mention → Event → Chronology.
+
+Every stage takes and returns these dataclasses; no stage reaches into another's internals.
+`timeline.schema` is the one place that turns them into the JSON schema of docs/design.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# How a document's creation time (DCT) was found: the input's own field, the --dct option,
+# the article text, other documents (build only), or not at all.
+DCT_SOURCES = ("input", "cli", "text", "inferred", "none")
+
+
+@dataclass
+class Document:
+    """One article, its text clean (decoded, no BOM, LF line ends) so that offsets are stable."""
+
+    id: str
+    text: str
+    dct: date | None = None
+    dct_source: str = "none"
+    title: str | None = None
+    source: str = ""  # where it was read from: a path, "<stdin>", or "path:line" for JSON Lines
+    url: str | None = None
+    dct_window: tuple[date, date] | None = None
+    status: str = "ok"  # "ok" or "error"
+    error: str | None = None
+
+
+@dataclass
+class Timex:
+    """A TIMEX3: character offsets into the document text, `text[start:end] == self.text`."""
+
+    tid: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    mod: str | None = None
+    rule: str | None = field(default=None, compare=False)  # the grammar rule that found it
+
+    def as_dict(self) -> dict:
+        return {
+            "tid": self.tid,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+        }
+
+
+class InputError(Exception):
+    """An input that cannot be read; the message names the problem, the caller names the input."""
