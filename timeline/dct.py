@@ -1,0 +1,58 @@
+"""Dating an article: its document creation time (DCT).
+
+Precedence: the input's own DCT (`input`), then `--dct` (`cli`), then the text (`text`), else none.
+From the text, in this order (the first that applies wins):
+1. a dateline near the top: a full date with a clock time (`12 Sep 2023 10:58`);
+2. the article's own news day in the lead: a weekday with a full bracketed date
+   (`hari ini, Rabu (19/6/2024)`, `pada Kamis, (14/9/2023)`), the Indonesian news convention;
+3. a full date (day, month and year) in the first lines.
+A date the text does not state is never guessed: relative expressions then keep X placeholders.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .model import Document
+from .tagger import tag
+
+DATELINE_CHARS = 500  # how far from the top a dateline may stand
+LEAD_CHARS = 1500  # the lead, where the news day is named
+TOP_CHARS = 400  # where a plain full date still dates the article
+
+_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2})?$")
+
+
+def dct_from_text(text: str) -> date | None:
+    """The publication date the text itself states, or None."""
+    head = text[:LEAD_CHARS]
+    dated = []
+    for t in tag(head):
+        m = _FULL_DATE.match(t.value)
+        if m:
+            dated.append((t, date(int(m[1]), int(m[2]), int(m[3])), bool(m[4])))
+    for t, d, has_clock in dated:
+        if has_clock and t.start < DATELINE_CHARS:
+            return d
+    for t, d, _ in dated:
+        if t.rule == "weekday":
+            return d
+    for t, d, _ in dated:
+        if t.start < TOP_CHARS:
+            return d
+    return None
+
+
+def date_document(doc: Document, cli_dct: date | None = None) -> Document:
+    """Fill in `doc.dct` and `doc.dct_source` following the precedence above."""
+    if doc.status != "ok" or doc.dct is not None:
+        return doc
+    if cli_dct is not None:
+        doc.dct, doc.dct_source = cli_dct, "cli"
+        return doc
+    found = dct_from_text(doc.text)
+    if found is not None:
+        doc.dct, doc.dct_source = found, "text"
+    else:
+        doc.dct_source = "none"
+    return doc

@@ -1,0 +1,111 @@
+"""Find and normalise every TIMEX3 in a text: `tag(text, dct) -> list[Timex]`.
+
+1. every rule of the grammar proposes matches;
+2. overlapping matches are settled: the longer wins, then the rule earlier in the file;
+3. left to right, each match is normalised (its value may depend on the date mentioned before it),
+   and a modifier just before it (`sekitar`, `lebih dari`, `akhir`) joins its span and sets `mod`.
+Every step looks at a bounded window of text, so tagging is linear in the length of the text.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .grammar import Rule, rules, words
+from .model import Timex
+from .normalize import DAY, NORMALISERS, Context, _GRAN_RANK
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _candidates(text: str, grammar: tuple[Rule, ...]) -> list[tuple[int, int, Rule, re.Match]]:
+    found = []
+    for rule in grammar:
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), rule, m))
+    return found
+
+
+def _select(cands: list[tuple[int, int, Rule, re.Match]]) -> list[tuple[int, int, Rule, re.Match]]:
+    """Non-overlapping matches: longest first, then earliest rule, then leftmost."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    import bisect
+
+    for c in cands:
+        i = bisect.bisect_left(taken, (c[0], c[1]))
+        if i > 0 and taken[i - 1][1] > c[0]:
+            continue
+        if i < len(taken) and taken[i][0] < c[1]:
+            continue
+        taken.insert(i, (c[0], c[1]))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def _mod_pattern() -> re.Pattern:
+    keys = sorted(words().mods, key=len, reverse=True)
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    return re.compile(rf"(?<!\w)({alt})\s+$", re.IGNORECASE)
+
+
+_MOD_RE: re.Pattern | None = None
+
+
+def _modifier(text: str, start: int, floor: int, ttype: str) -> tuple[int, str | None]:
+    """A modifier right before `start` (not before `floor`) that may modify this type."""
+    global _MOD_RE
+    if _MOD_RE is None:
+        _MOD_RE = _mod_pattern()
+    lo = max(floor, start - 25)
+    m = _MOD_RE.search(text, lo, start)
+    if not m or m.end() != start:
+        return start, None
+    mod, types = words().mods[re.sub(r"\s+", " ", m.group(1).lower())]
+    if ttype not in types:
+        return start, None
+    return m.start(), mod
+
+
+def _as_date(value: str) -> tuple[date, str] | None:
+    m = _DATE_VALUE.match(value)
+    if not m or value.startswith("P"):
+        return None
+    y, mo, d = m.groups()
+    gran = "D" if d else ("M" if mo else "Y")
+    try:
+        return date(int(y), int(mo or 1), int(d or 1)), gran
+    except ValueError:
+        return None
+
+
+def tag(text: str, dct: date | None = None) -> list[Timex]:
+    """Every time expression in `text`, with TIMEX3 type, value and mod, resolved against `dct`."""
+    ctx = Context(text=text, dct=dct)
+    out: list[Timex] = []
+    prev_end = 0
+    for start, end, rule, m in _select(_candidates(text, rules())):
+        # a clock time or part of day joins the day named earlier in its own sentence
+        if ctx.ref_end >= 0 and _SENTENCE_END.search(text, ctx.ref_end, start) is None:
+            ctx.ref_sentence_day = ctx.ref if ctx.ref_gran == DAY else None
+        else:
+            ctx.ref_sentence_day = None
+        result = NORMALISERS[rule.value](m, ctx)
+        if result is None:
+            continue
+        value, ttype, mod = result
+        new_start, extra_mod = _modifier(text, start, prev_end, ttype)
+        if extra_mod and not mod:
+            start, mod = new_start, extra_mod
+        out.append(Timex(tid=f"t{len(out) + 1}", start=start, end=end, text=text[start:end],
+                         type=ttype, value=value, mod=mod, rule=rule.name))
+        prev_end = end
+        anchor = _as_date(value)
+        if anchor and ttype in ("DATE", "TIME"):
+            ctx.ref, ctx.ref_gran = anchor
+            ctx.ref_end = end
+    return out
