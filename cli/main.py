@@ -1,2 +1,228 @@
-def main():
-    pass
+"""The `timeline` command line: parse options, call the library, choose a writer. No extraction here."""
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import click
+import typer
+from typer.core import TyperGroup
+
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class DefaultToBuild(TyperGroup):
+    """`timeline a.txt` means `timeline build a.txt`; `timeline` alone builds the bundled seeds."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["build", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=DefaultToBuild,
+    add_completion=False,
+    no_args_is_help=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="""Turn Indonesian news articles into one chronology.
+
+[bold]Examples[/bold]
+
+  [cyan]timeline[/cyan]                           chronology of the bundled seeds
+  [cyan]timeline artikel/ --actor Putin[/cyan]    a folder; events with Putin
+  [cyan]timeline tag berita.txt --dct 2023-09-12[/cyan]
+  [cyan]cat berita.jsonl | timeline tag - -f json[/cyan]
+  [cyan]timeline eval gold/*.tml[/cyan]           score the tagger on TimeML gold
+
+Exit codes: 0 all inputs processed; 1 some input failed (the others are
+still written); 2 usage error.
+""",
+)
+
+
+def _stderr():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _fail_usage(message: str) -> None:
+    _stderr().print(f"timeline: {message}", markup=False)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _parse_dct(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail_usage(f"--dct {value!r}: not a date, expected YYYY-MM-DD")
+
+
+@contextmanager
+def _output(path: Optional[Path]) -> Iterator:
+    if path is None or str(path) == "-":
+        yield sys.stdout
+    else:
+        try:
+            fh = open(path, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            _fail_usage(f"{path}: cannot write: {exc.strerror}")
+        with fh:
+            yield fh
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator:
+    """A progress line on stderr, only on a terminal: yields a function to call per document."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda doc: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=_stderr(), transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+        yield lambda doc: progress.update(task, advance=1, description=doc.id[:30])
+
+
+def _report_error(console, doc) -> None:
+    console.print(f"timeline: {doc.source or doc.id}: {doc.error}", markup=False, style="red")
+
+
+INPUTS_HELP = "Files, folders (read recursively) or - for standard input."
+
+
+@app.command("tag")
+def tag_command(
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or timeml."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout (a folder for timeml with several inputs)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+) -> None:
+    """Find every time expression and its TIMEX3 value.
+
+    [bold]Examples[/bold]
+
+      timeline tag seeds/004_393e8c43df52946a.txt
+      timeline tag artikel.txt --dct 2023-09-12 --format json
+      timeline tag korpus/ --format timeml --output hasil/
+      cat artikel.txt | timeline tag - --format jsonl
+    """
+    from timeline import read, tag_documents
+    from timeline.write import TAG_FORMATS, JsonLinesWriter, JsonWriter, TableWriter, TimeMLWriter
+
+    if fmt not in TAG_FORMATS:
+        _fail_usage(f"--format {fmt!r}: choose one of {', '.join(TAG_FORMATS)}")
+    cli_dct = _parse_dct(dct)
+    errors = _stderr()
+    folder = None
+    if fmt == "timeml" and output is not None and (output.is_dir() or str(output).endswith("/")):
+        folder = output
+        folder.mkdir(parents=True, exist_ok=True)
+    elif fmt == "timeml" and (len(inputs) > 1 or any(Path(i).is_dir() for i in inputs)):
+        _fail_usage("--format timeml with several inputs needs --output FOLDER/")
+    failed = 0
+    with _output(None if folder else output) as out, _progress(not quiet) as tick:
+        if fmt == "json":
+            writer = JsonWriter(out)
+        elif fmt == "jsonl":
+            writer = JsonLinesWriter(out)
+        elif fmt == "timeml":
+            writer = TimeMLWriter(out, folder)
+        else:
+            from rich.console import Console
+
+            writer = TableWriter(Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False))
+        for doc, timexes in tag_documents(read(inputs), cli_dct):
+            tick(doc)
+            if doc.status != "ok":
+                failed += 1
+                _report_error(errors, doc)
+            writer.write(doc, timexes)
+        writer.close()
+    raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
+
+
+@app.command("eval")
+def eval_command(
+    gold: List[Path] = typer.Argument(..., help="TimeML gold files or folders.", show_default=False),
+    system: Optional[Path] = typer.Option(None, "--system", help="System output to score (TimeML file/folder, or tag's json/jsonl); default: tag the gold texts now."),
+    errors_: bool = typer.Option(False, "--errors", help="Also list every miss, false alarm and wrong value."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Score the tagger (TempEval-3: strict and relaxed span F1, value F1, per type) against TimeML gold.
+
+    [bold]Examples[/bold]
+
+      timeline eval tests/data/seeds-gold/*.tml
+      timeline eval gold/ --system out.json --errors
+    """
+    import json
+
+    from timeline import evaluate_gold
+
+    if fmt not in ("table", "json"):
+        _fail_usage(f"--format {fmt!r}: choose table or json")
+    from timeline.model import InputError
+
+    try:
+        scores, problems = evaluate_gold([str(g) for g in gold], system=str(system) if system else None)
+    except InputError as exc:
+        _fail_usage(f"--system {system}: {exc}")
+    console = _stderr()
+    for source, message in problems:
+        console.print(f"timeline: {source}: {message}", markup=False, style="red")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        from timeline.evaluate import format_report
+
+        sys.stdout.write(format_report(scores, errors=errors_) + "\n")
+    raise typer.Exit(EXIT_INPUT_FAILED if problems else EXIT_OK)
+
+
+@app.command("build")
+def build_command(
+    inputs: Optional[List[str]] = typer.Argument(None, help=INPUTS_HELP + " Default: the bundled seed articles.", show_default=False),
+    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+) -> None:
+    """The chronology of the articles (until events are extracted: their time expressions).
+
+    [bold]Examples[/bold]
+
+      timeline
+      timeline build artikel/ --format json --output kronologi.json
+    """
+    from timeline import seed_paths
+
+    paths = inputs or [str(p) for p in seed_paths()]
+    tag_command(inputs=paths, dct=dct, fmt=fmt, output=output, quiet=quiet)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("timeline: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): not an error worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

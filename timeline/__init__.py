@@ -1,0 +1,76 @@
+"""timeline: Indonesian news in, one chronology out.
+
+The stages, top to bottom (each a module with plain functions and the dataclasses of `model`):
+
+    read      timeline.read       files, folders, JSON Lines, TimeML, stdin → Document
+    date      timeline.dct        the article's publication date (DCT)
+    tag       timeline.tagger     TIMEX3 time expressions (grammar in timeline/data/*.toml)
+    write     timeline.write      table, json, jsonl, timeml
+    evaluate  timeline.evaluate   TempEval-3 scores against TimeML gold
+
+Python use:
+
+    >>> import timeline
+    >>> [t.value for t in timeline.tag("pada Rabu (13/9)", dct=datetime.date(2023, 9, 14))]
+    ['2023-09-13']
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from .model import Document, Timex
+
+__all__ = ["Document", "Timex", "read", "tag", "tag_documents", "date_document", "evaluate_gold", "seed_paths"]
+
+
+def read(paths: Iterable[str | Path], *, stdin=None) -> Iterator[Document]:
+    """Documents from files, folders and `-` (stdin), one at a time; bad inputs come as status "error"."""
+    from .read import read as _read
+
+    return _read(paths, stdin=stdin)
+
+
+def tag(text: str, dct: date | None = None) -> list[Timex]:
+    """Every TIMEX3 in `text`, valued against the publication date `dct` (X placeholders without it)."""
+    from .tagger import tag as _tag
+
+    return _tag(text, dct)
+
+
+def date_document(doc: Document, cli_dct: date | None = None) -> Document:
+    from .dct import date_document as _date
+
+    return _date(doc, cli_dct)
+
+
+def tag_documents(docs: Iterable[Document], cli_dct: date | None = None) -> Iterator[tuple[Document, list[Timex]]]:
+    """Date and tag each document as it comes (streaming); failed inputs pass through with no timexes."""
+    for doc in docs:
+        if doc.status != "ok":
+            yield doc, []
+            continue
+        date_document(doc, cli_dct)
+        yield doc, tag(doc.text, doc.dct)
+
+
+def evaluate_gold(gold_paths: list[str], system: str | None = None):
+    """Score against TimeML gold: (Scores, [(source, problem)]).
+
+    Without `system` the gold texts are tagged now, each with its own gold DCT.
+    """
+    from .evaluate import load_gold, load_system, score
+
+    gold = list(load_gold(gold_paths))
+    problems = [(d.source, d.error) for d, _ in gold if d.status != "ok"]
+    predicted = load_system(system) if system else {d.id: tag(d.text, d.dct) for d, _ in gold if d.status == "ok"}
+    return score((d.id, g, predicted.get(d.id, [])) for d, g in gold if d.status == "ok"), problems
+
+
+def seed_paths() -> list[Path]:
+    """The bundled seed articles (installed with the package)."""
+    from importlib import resources
+
+    folder = resources.files("seeds")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))

@@ -132,6 +132,7 @@ class Rule:
     value: str  # name of the normaliser
     regex: re.Pattern
     order: int
+    digits: bool = False  # a match can be all digits, so digits set the rule off
     examples: tuple[Example, ...] = ()
     non_examples: tuple[str, ...] = ()
 
@@ -166,6 +167,7 @@ def compile_rules(data: dict[str, Any], w: Words) -> list[Rule]:
                 value=r["value"],
                 regex=regex,
                 order=order,
+                digits=r.get("digits", False),
                 examples=tuple(Example(**e) for e in r.get("examples", ())),
                 non_examples=tuple(r.get("not", ())),
             )
@@ -176,3 +178,32 @@ def compile_rules(data: dict[str, Any], w: Words) -> list[Rule]:
 @cache
 def rules() -> tuple[Rule, ...]:
     return tuple(compile_rules(_load_toml("timex_rules.toml"), words()))
+
+
+# Words that occur in patterns but never make a time expression on their own: they do not
+# set a rule off (see `triggers`). The rule examples, all tagged through this path, prove the lists.
+_NOT_TRIGGERS = frozenset({"ini", "itu", "yang", "lalu", "dan", "ke", "di", "an", "se", "ber",
+                           # words of negative look-arounds (`not_quantity`, `lebih dulu`) and companions
+                           "orang", "persen", "juta", "miliar", "triliun", "barel", "ton", "km", "kilometer",
+                           "meter", "mil", "kg", "dolar", "dollar", "rupiah", "buah", "kali", "jiwa", "rumah",
+                           "kasus", "hektare", "ha", "rp", "lebih", "terlebih", "paling", "akan", "dalam",
+                           "datang", "at"})
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """Which rules a word sets off: a rule runs only near the words its pattern contains."""
+
+    by_word: dict[str, tuple[int, ...]]  # lower-case word → indices of rules in `rules()`
+    by_digit: tuple[int, ...]  # rules marked `digits = true`
+
+
+@cache
+def triggers() -> Triggers:
+    by_word: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules()):
+        source = re.sub(r"\\[a-zA-Z]|\?P<\w+>|\(\?P=\w+\)", " ", rule.regex.pattern)  # \d, \s, group names
+        for word in {w.lower() for w in re.findall(r"[A-Za-z]{2,}", source)} - _NOT_TRIGGERS:
+            by_word.setdefault(word, []).append(i)
+    by_digit = tuple(i for i, rule in enumerate(rules()) if rule.digits)
+    return Triggers({w: tuple(v) for w, v in by_word.items()}, by_digit)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .grammar import Rule, rules, words
+from .grammar import Rule, rules, triggers, words
 from .model import Timex
 from .normalize import DAY, NORMALISERS, Context, _GRAN_RANK
 
@@ -19,12 +19,50 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+_TOKEN = re.compile(r"\w+")
+_MARGIN = 80  # longer than any match: a window holds every match that contains its trigger
+
+
+def _add_window(spans: list[list[int]], lo: int, hi: int) -> None:
+    if spans and lo <= spans[-1][1]:
+        spans[-1][1] = max(spans[-1][1], hi)
+    else:
+        spans.append([max(0, lo), hi])
+
+
+def _merge(a: list[list[int]], b: list[list[int]]) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for lo, hi in sorted(a + b):
+        _add_window(merged, lo, hi)
+    return merged
+
+
 def _candidates(text: str, grammar: tuple[Rule, ...]) -> list[tuple[int, int, Rule, re.Match]]:
+    """Every rule's matches, looked for only in windows around the words that can set it off.
+
+    Most words of a news text are not temporal, so this is several times faster than running
+    every rule over the whole text, and still linear in its length.
+    """
+    trig = triggers()
+    digit_windows: list[list[int]] = []
+    word_windows: dict[int, list[list[int]]] = {}
+    for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        lo, hi = tok.start() - _MARGIN, tok.end() + _MARGIN
+        if word[0].isdigit():
+            _add_window(digit_windows, lo, hi)
+            continue
+        for i in trig.by_word.get(word.lower(), ()):
+            _add_window(word_windows.setdefault(i, []), lo, hi)
     found = []
-    for rule in grammar:
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), rule, m))
+    for i, rule in enumerate(grammar):
+        spans = word_windows.get(i, [])
+        if rule.digits and digit_windows:
+            spans = _merge(spans, digit_windows) if spans else digit_windows
+        for lo, hi in spans:
+            for m in rule.regex.finditer(text, lo, min(hi, len(text))):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), rule, m))
     return found
 
 

@@ -1,0 +1,552 @@
+#!/usr/bin/env python
+"""Train the Indonesian named-entity model shipped in ``timeline/data/ner``.
+
+Usage (from the repository root, as ``make model`` does)::
+
+    python scripts/train_ner.py --data ../shared/data/ner --out timeline/data/ner
+
+Data: ``<data>/nerugm/{train,dev,test}.tsv`` and ``<data>/nerui/{train,dev,test}.tsv``
+(CoNLL: ``token<TAB>BIO-tag``, blank line between sentences).  Labels are normalised to
+PERSON / LOCATION / ORGANIZATION; every other label (TIME, QUANTITY, ...) becomes O.
+
+One model is trained from scratch (blank ``id`` pipeline, no vectors) on the union of both
+train splits with spaCy's training API and the config ``scripts/ner.cfg``.  The epoch with
+the best dev score (mean of the two dev-set entity F1s) is kept; training stops after
+``patience`` epochs without improvement, after ``max_epochs``, or at the ``--max-minutes``
+safety limit.  Test sets are scored only once, at the end, on the saved model.
+
+The model is written with ``nlp.to_disk`` to ``--out`` together with ``SOURCES.md`` (data
+sources, settings, scores) and ``scores.json``; load it with ``spacy.load(out)``.
+
+``--no-test`` (for choosing settings) skips the test sets entirely.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+CORPORA = ("nerui", "nerugm")
+LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
+# Label spellings seen in the two corpora (and common variants) -> our three labels.
+LABEL_MAP = {
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "PERS": "PERSON",
+    "LOC": "LOCATION",
+    "LOCATION": "LOCATION",
+    "ORG": "ORGANIZATION",
+    "ORGANIZATION": "ORGANIZATION",
+    "ORGANISATION": "ORGANIZATION",
+}
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CONFIG = Path(__file__).resolve().with_name("ner.cfg")
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--data", type=Path, required=True, help="directory holding nerugm/ and nerui/")
+    p.add_argument("--out", type=Path, required=True, help="where the model is written")
+    p.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, default=2, help="BLAS/OpenMP threads (at most 2 here)")
+    p.add_argument("--max-epochs", type=int, default=None, help="override training.max_epochs")
+    p.add_argument("--patience", type=int, default=None, help="override training.patience (epochs)")
+    p.add_argument(
+        "--max-minutes",
+        type=float,
+        default=17.0,
+        help="safety limit on training time; normally training ends by patience/max_epochs first",
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="config override, e.g. components.tok2vec.model.encode.width=128 (VALUE is JSON)",
+    )
+    p.add_argument("--no-test", action="store_true", help="do not score the test sets (tuning runs)")
+    p.add_argument("--no-sources", action="store_true", help="do not write SOURCES.md")
+    return p.parse_args(argv)
+
+
+# --------------------------------------------------------------------------- data
+
+
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences as lists of (token, raw tag)."""
+    sents: list[list[tuple[str, str]]] = []
+    cur: list[tuple[str, str]] = []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for lineno, line in enumerate(fh, 1):
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2:
+                parts = line.split()
+            if len(parts) < 2:
+                raise ValueError(f"{path}:{lineno}: expected 'token<TAB>tag', got {line!r}")
+            token, tag = parts[0], parts[-1].strip()
+            if not token.strip():
+                continue
+            cur.append((token, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def norm_tag(tag: str) -> tuple[str, str | None]:
+    """('B'|'I'|'O', label or None) with the label normalised; unknown labels become O."""
+    if tag in ("O", "", "-"):
+        return "O", None
+    prefix, _, label = tag.partition("-")
+    if not label:  # bare label without prefix
+        prefix, label = "I", tag
+    prefix = prefix.upper()
+    label = LABEL_MAP.get(label.upper())
+    if label is None:
+        return "O", None
+    if prefix in ("B", "S", "U"):
+        return "B", label
+    return "I", label  # I, E, L
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Entity spans (start, end, label) from BIO tags, conlleval-style: an I- tag that does
+    not continue an entity of the same label starts a new one."""
+    spans = []
+    start = label = None
+    for i, raw in enumerate(list(tags) + ["O"]):
+        prefix, lab = norm_tag(raw)
+        continues = prefix == "I" and lab == label and start is not None
+        if start is not None and not continues:
+            spans.append((start, i, label))
+            start = label = None
+        if prefix in ("B", "I") and not continues:
+            start, label = i, lab
+    return spans
+
+
+def gold_docs(vocab, sents):
+    from spacy.tokens import Doc
+
+    docs = []
+    for sent in sents:
+        words = [w for w, _ in sent]
+        doc = Doc(vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+        ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab)
+                for s, e, lab in bio_spans([t for _, t in sent])]
+        doc.set_ents(ents, default="outside")
+        docs.append(doc)
+    return docs
+
+
+def load_data(data_dir: Path, splits=("train", "dev", "test")):
+    data = {}
+    for corpus in CORPORA:
+        for split in splits:
+            path = data_dir / corpus / f"{split}.tsv"
+            if not path.exists():
+                raise SystemExit(f"missing {path}")
+            data[corpus, split] = read_conll(path)
+    return data
+
+
+def label_inventory(data) -> dict:
+    from collections import Counter
+
+    inv = {}
+    for (corpus, split), sents in data.items():
+        c = Counter()
+        for sent in sents:
+            for _, tag in sent:
+                if tag != "O":
+                    c[tag.partition("-")[2] or tag] += 1
+        inv.setdefault(corpus, Counter()).update(c)
+    return inv
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def evaluate(nlp, docs, gold_tokens: bool = False) -> dict:
+    """spaCy's entity scorer (exact span + label match, micro-averaged).
+
+    By default the text is re-tokenized with the pipeline's own tokenizer (what happens at
+    run time, and what ``spacy evaluate`` does); with ``gold_tokens`` the gold tokens are
+    used as they are.
+    """
+    from spacy.scorer import get_ner_prf
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    if gold_tokens:
+        inputs = [Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
+                  for d in docs]
+    else:
+        inputs = [nlp.make_doc(d.text) for d in docs]
+    preds = list(nlp.pipe(inputs, batch_size=256))
+    scores = get_ner_prf([Example(p, g) for p, g in zip(preds, docs)])
+    per = scores.get("ents_per_type") or {}
+    # counts, for the notes
+    from collections import Counter
+
+    gold_counts = Counter(e.label_ for d in docs for e in d.ents)
+    return {
+        "p": float(scores["ents_p"] or 0.0),
+        "r": float(scores["ents_r"] or 0.0),
+        "f": float(scores["ents_f"] or 0.0),
+        "per_type": {lab: {"p": float(per.get(lab, {}).get("p", 0.0)), "r": float(per.get(lab, {}).get("r", 0.0)),
+                           "f": float(per.get(lab, {}).get("f", 0.0)), "n": gold_counts.get(lab, 0)}
+                     for lab in LABELS},
+        "n": sum(gold_counts.values()),
+        "sentences": len(docs),
+    }
+
+
+# --------------------------------------------------------------------------- training
+
+
+def build_config(args, train_path: Path, dev_path: Path):
+    import json
+
+    from spacy.util import load_config
+
+    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "system.seed": args.seed}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    if args.max_epochs is not None:
+        overrides["training.max_epochs"] = args.max_epochs
+    if args.patience is not None:
+        overrides["training.patience"] = args.patience
+    return load_config(args.config, overrides=overrides, interpolate=False)
+
+
+def train(args, data, workdir: Path, log):
+    import random
+
+    import spacy
+    from spacy.tokens import DocBin
+    from spacy.training.initialize import init_nlp
+    from spacy.util import fix_random_seed, registry, resolve_dot_names
+    from spacy.schemas import ConfigSchemaTraining
+
+    fix_random_seed(args.seed)
+    vocab = spacy.blank("id").vocab
+    train_path, dev_path = workdir / "train.spacy", workdir / "dev.spacy"
+    DocBin(docs=[d for c in CORPORA for d in gold_docs(vocab, data[c, "train"])]).to_disk(train_path)
+    DocBin(docs=[d for c in CORPORA for d in gold_docs(vocab, data[c, "dev"])]).to_disk(dev_path)
+
+    config = build_config(args, train_path, dev_path)
+    fix_random_seed(args.seed)
+    nlp = init_nlp(config)
+    T = registry.resolve(nlp.config.interpolate()["training"], schema=ConfigSchemaTraining)
+    (train_corpus,) = resolve_dot_names(nlp.config.interpolate(), [T["train_corpus"]])
+    optimizer, batcher, dropout = T["optimizer"], T["batcher"], T["dropout"]
+    max_epochs, patience = int(T["max_epochs"]) or 40, int(T["patience"])
+    dev = {c: gold_docs(nlp.vocab, data[c, "dev"]) for c in CORPORA}
+    examples = list(train_corpus(nlp))
+    log(f"train examples: {len(examples)}; dev: "
+        + ", ".join(f"{c} {len(d)}" for c, d in dev.items()))
+    log(f"pipeline {nlp.pipe_names}, labels {nlp.get_pipe('ner').labels}")
+    log(f"max_epochs={max_epochs} patience={patience} dropout={dropout} seed={args.seed}")
+
+    fix_random_seed(args.seed)
+    start = time.monotonic()
+    best = (-1.0, -1)
+    best_bytes = None
+    history = []
+    stop_reason = "max_epochs"
+    for epoch in range(max_epochs):
+        random.shuffle(examples)
+        losses: dict = {}
+        for batch in batcher(examples):
+            nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses)
+        if optimizer.averages:
+            with nlp.use_params(optimizer.averages):
+                scores = {c: evaluate(nlp, d) for c, d in dev.items()}
+        else:
+            scores = {c: evaluate(nlp, d) for c, d in dev.items()}
+        score = sum(s["f"] for s in scores.values()) / len(scores)
+        elapsed = time.monotonic() - start
+        history.append({"epoch": epoch + 1, "loss": round(float(losses.get("ner", 0.0)), 1), "seconds": round(elapsed, 1),
+                        **{f"dev_{c}_f": round(s["f"], 4) for c, s in scores.items()}, "dev_mean_f": round(score, 4)})
+        is_best = score > best[0]
+        if is_best:
+            best = (score, epoch + 1)
+            if optimizer.averages:
+                with nlp.use_params(optimizer.averages):
+                    best_bytes = nlp.to_bytes()
+            else:
+                best_bytes = nlp.to_bytes()
+        log(f"epoch {epoch + 1:3d}  {elapsed:6.0f}s  loss {losses.get('ner', 0.0):9.1f}  "
+            + "  ".join(f"{c} {s['p']:.3f}/{s['r']:.3f}/{s['f']:.3f}" for c, s in scores.items())
+            + f"  mean {score:.4f}{'  *' if is_best else ''}")
+        if patience and epoch + 1 - best[1] >= patience:
+            stop_reason = f"no dev improvement for {patience} epochs"
+            break
+        # Stop if another epoch would likely overrun the time limit.
+        per_epoch = elapsed / (epoch + 1)
+        if elapsed + per_epoch > args.max_minutes * 60:
+            stop_reason = f"time limit ({args.max_minutes} min)"
+            log(f"WARNING: stopping at the time limit after {epoch + 1} epochs; result depends on machine load")
+            break
+    train_seconds = time.monotonic() - start
+    nlp.from_bytes(best_bytes)
+    log(f"best epoch {best[1]} (dev mean F1 {best[0]:.4f}); stopped: {stop_reason}; "
+        f"training {train_seconds / 60:.1f} min")
+    return nlp, {"best_epoch": best[1], "best_dev_mean_f": float(best[0]), "epochs_run": len(history),
+                 "stop_reason": stop_reason, "train_seconds": train_seconds, "history": history}
+
+
+# --------------------------------------------------------------------------- output
+
+
+def install_model(nlp, out: Path, log):
+    """Write the pipeline to ``out`` (replacing an older model there, keeping other files)."""
+    import shutil
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    for key in ("train", "dev"):  # temporary training files; meaningless after training
+        nlp.config["paths"][key] = None
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+        staged = Path(tmp) / "model"
+        nlp.to_disk(staged)
+        old = {"config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "ner", "entity_ruler",
+               "span_ruler"} | {p.name for p in staged.iterdir()}
+        for name in sorted(old):
+            target = out / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+        for item in staged.iterdir():
+            shutil.move(str(item), str(out / item.name))
+    log(f"model written to {out}")
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def fmt_table(results: dict) -> str:
+    lines = ["| set | label | gold | P | R | F1 |", "|---|---|---:|---:|---:|---:|"]
+    for name, s in results.items():
+        for lab in LABELS:
+            t = s["per_type"][lab]
+            lines.append(f"| {name} | {lab} | {t['n']} | {t['p']:.3f} | {t['r']:.3f} | {t['f']:.3f} |")
+        lines.append(f"| {name} | **all (micro)** | {s['n']} | **{s['p']:.3f}** | **{s['r']:.3f}** | **{s['f']:.3f}** |")
+    return "\n".join(lines)
+
+
+SOURCES_TEMPLATE = """\
+# Named-entity model (`timeline/data/ner`)
+
+A spaCy {spacy_version} pipeline for Indonesian news text that finds **PERSON**, **LOCATION** and
+**ORGANIZATION** entities (`doc.ents`). Generated by `scripts/train_ner.py`; do not edit the model
+files by hand — re-run the training command below. This file and `scores.json` are rewritten by it.
+
+## Loading
+
+```python
+import spacy
+nlp = spacy.load("timeline/data/ner")   # or importlib.resources path of timeline.data / "ner"
+doc = nlp("Menteri Keuangan Sri Mulyani Indrawati bertemu Gubernur Bank Indonesia di Jakarta.")
+[(e.text, e.label_) for e in doc.ents]
+```
+
+Pipeline: blank `id` (spaCy's Indonesian tokenizer) + components {pipe_names}. No word vectors, no
+pretrained weights, no custom code: only `spacy>=3.7,<4` is needed (trained with spaCy
+{spacy_version}). Model size on disk: {size_mb:.1f} MB.
+
+## Data
+
+Both corpora as distributed with the **IndoLEM** benchmark (Koto, Rahimi, Lau & Baldwin, 2020,
+"IndoLEM and IndoBERT: A Benchmark Dataset and Pre-trained Language Model for Indonesian NLP",
+COLING 2020), taken from `../shared/data/ner` (CoNLL form, token<TAB>BIO tag):
+
+| corpus | origin | train / dev / test sentences | labels in the files |
+|---|---|---|---|
+| `nerugm` | NER-UGM (Indonesian news, Universitas Gadjah Mada; Fachri 2014) | {nerugm_sizes} | {nerugm_labels} |
+| `nerui` | NER-UI (Indonesian news, Universitas Indonesia; Gultom & Wibowo 2017) | {nerui_sizes} | {nerui_labels} |
+
+Label normalisation: PER/PERSON → PERSON, LOC/LOCATION → LOCATION, ORG/ORGANIZATION →
+ORGANIZATION; every other label (nerugm's TIME, QUANTITY, ...) → O. BIO is read conlleval-style
+(an `I-` tag that does not continue an entity of the same label starts a new one; nerugm has a
+handful of these). Sentences are re-tokenized with spaCy's Indonesian tokenizer for training and
+evaluation (spaCy aligns gold and predicted tokens), so the model sees what it sees at run time.
+
+## Training
+
+```
+{command}
+```
+
+- One model on the union of the two train splits ({n_train} sentences); settings chosen on the dev
+  splits only; the test splits were scored once, at the end, on the saved model.
+- Config: `scripts/ner.cfg`{overrides}. tok2vec: MultiHashEmbed over {attrs} (rows {rows}),
+  MaxoutWindowEncoder width {width}, depth {depth}, window {window}; transition-based NER with
+  hidden width {hidden}; dropout {dropout}; Adam lr {lr}{averages}; batches by words
+  (compounding {bstart}→{bstop}).
+- Epoch loop over `nlp.update`, dev scored after every epoch (mean of the two dev-set entity F1s);
+  the best epoch is kept. Max {max_epochs} epochs, patience {patience} epochs. This run: {epochs_run}
+  epochs, best epoch {best_epoch}, stopped because: {stop_reason}.
+- Seed {seed} (`spacy.util.fix_random_seed`), CPU only, {threads} BLAS threads.
+- Training time: {train_min:.1f} min ({total_min:.1f} min for the whole script) on {machine},
+  {date}.
+
+## Scores
+
+Entity-level exact match (span and label), micro-averaged, computed with spaCy's scorer
+(`spacy.scorer.get_ner_prf`, as `nlp.evaluate` / `spacy evaluate` do), text re-tokenized by the
+pipeline's tokenizer. "gold" is the number of gold entities.
+
+### Test
+
+{test_table}
+
+### Dev
+
+{dev_table}
+
+With the gold tokens as input instead of spaCy's tokenization the overall F1 is: {goldtok}.
+"""
+
+
+def write_sources(out: Path, ctx: dict):
+    (out / "SOURCES.md").write_text(SOURCES_TEMPLATE.format(**ctx), encoding="utf-8")
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    if args.threads > 2:
+        print("note: capping threads at 2", file=sys.stderr)
+        args.threads = 2
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+                "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS"):
+        os.environ[var] = str(args.threads)
+    os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+
+    import datetime
+    import json
+    import platform
+    import tempfile
+
+    import spacy
+
+    t0 = time.monotonic()
+
+    def log(msg):
+        print(f"[{time.monotonic() - t0:7.1f}s] {msg}", flush=True)
+
+    data = load_data(args.data)
+    inventory = label_inventory(data)
+    for corpus in CORPORA:
+        log(f"{corpus}: " + ", ".join(f"{s} {len(data[corpus, s])}" for s in ("train", "dev", "test"))
+            + " sentences; labels " + ", ".join(f"{k}:{v}" for k, v in sorted(inventory[corpus].items())))
+
+    with tempfile.TemporaryDirectory(prefix="train_ner_") as tmp:
+        nlp, info = train(args, data, Path(tmp), log)
+
+    install_model(nlp, args.out, log)
+    # Score what was shipped: reload it from disk.
+    nlp = spacy.load(args.out)
+    results = {"dev": {c: evaluate(nlp, gold_docs(nlp.vocab, data[c, "dev"])) for c in CORPORA}}
+    if not args.no_test:
+        results["test"] = {c: evaluate(nlp, gold_docs(nlp.vocab, data[c, "test"])) for c in CORPORA}
+    gold_tok = {split: {c: evaluate(nlp, gold_docs(nlp.vocab, data[c, split]), gold_tokens=True)["f"]
+                        for c in CORPORA} for split in results}
+    for split, res in results.items():
+        for corpus, s in res.items():
+            log(f"{split:4s} {corpus:6s} P {s['p']:.4f} R {s['r']:.4f} F1 {s['f']:.4f}  "
+                + "  ".join(f"{lab[:3]} {t['f']:.3f}" for lab, t in s["per_type"].items())
+                + f"   (gold tokens: F1 {gold_tok[split][corpus]:.4f})")
+    size = dir_size(args.out)
+    total_seconds = time.monotonic() - t0
+    log(f"model size {size / 1e6:.2f} MB; training {info['train_seconds'] / 60:.1f} min; "
+        f"total {total_seconds / 60:.1f} min")
+
+    cfg = nlp.config
+    command = "python scripts/train_ner.py --data ../shared/data/ner --out timeline/data/ner"
+    extra = " ".join(sys.argv[1:]) if argv is None else " ".join(argv)
+    if any(a not in ("--data", "--out", str(args.data), str(args.out)) for a in extra.split()):
+        command = "python scripts/train_ner.py " + extra
+    report = {
+        "command": command,
+        "seed": args.seed,
+        "spacy": spacy.__version__,
+        "size_bytes": size,
+        "train_seconds": round(info["train_seconds"], 1),
+        "total_seconds": round(total_seconds, 1),
+        **{k: v for k, v in info.items() if k != "train_seconds"},
+        "scores": results,
+        "gold_token_f": gold_tok,
+    }
+    (args.out / "scores.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    if args.no_test or args.no_sources:
+        return 0
+
+    def sizes(c):
+        return " / ".join(str(len(data[c, s])) for s in ("train", "dev", "test"))
+
+    def labels(c):
+        return ", ".join(sorted(inventory[c]))
+
+    t2v = cfg["components"]["tok2vec"]["model"]
+    ner = cfg["components"]["ner"]["model"]
+    tr = cfg["training"]
+    ctx = {
+        "spacy_version": spacy.__version__,
+        "pipe_names": ", ".join(f"`{n}`" for n in nlp.pipe_names),
+        "size_mb": size / 1e6,
+        "nerugm_sizes": sizes("nerugm"),
+        "nerui_sizes": sizes("nerui"),
+        "nerugm_labels": labels("nerugm"),
+        "nerui_labels": labels("nerui"),
+        "command": command,
+        "n_train": sum(len(data[c, "train"]) for c in CORPORA),
+        "overrides": (" with " + ", ".join(f"`{s}`" for s in args.set)) if args.set else "",
+        "attrs": ", ".join(t2v["embed"]["attrs"]),
+        "rows": t2v["embed"]["rows"],
+        "width": t2v["encode"]["width"],
+        "depth": t2v["encode"]["depth"],
+        "window": t2v["encode"]["window_size"],
+        "hidden": ner["hidden_width"],
+        "dropout": tr["dropout"],
+        "lr": tr["optimizer"]["learn_rate"],
+        "averages": ", parameter averaging" if tr["optimizer"]["use_averages"] else "",
+        "bstart": tr["batcher"]["size"]["start"],
+        "bstop": tr["batcher"]["size"]["stop"],
+        "max_epochs": tr["max_epochs"],
+        "patience": tr["patience"],
+        "epochs_run": info["epochs_run"],
+        "best_epoch": info["best_epoch"],
+        "stop_reason": info["stop_reason"],
+        "seed": args.seed,
+        "threads": args.threads,
+        "train_min": info["train_seconds"] / 60,
+        "total_min": total_seconds / 60,
+        "machine": f"{os.cpu_count()}-core {platform.machine()} Linux, Python {platform.python_version()}",
+        "date": datetime.date.today().isoformat(),
+        "test_table": fmt_table({f"test {c}": s for c, s in results["test"].items()}),
+        "dev_table": fmt_table({f"dev {c}": s for c, s in results["dev"].items()}),
+        "goldtok": "; ".join(f"{split} {c} {f:.3f}" for split, r in gold_tok.items() for c, f in r.items()),
+    }
+    write_sources(args.out, ctx)
+    log(f"wrote {args.out / 'SOURCES.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

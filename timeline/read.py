@@ -1,0 +1,462 @@
+"""Stage 1, read: files, folders and standard input become clean `Document`s.
+
+`read` streams: one file at a time, JSON Lines one line at a time. It never raises for a bad
+input; it yields a `Document` with `status="error"` and a one-line `error` instead, so that every
+input shows up in the output. Every format goes through `decode`, so offsets count characters of
+the same clean text (no BOM, LF line ends) whatever the encoding of the file.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import charset_normalizer
+
+from timeline.model import Document, InputError
+from timeline.timeml import parse_date_value, parse_timeml
+
+__all__ = ["EXTENSIONS", "STDIN_SOURCE", "clean_text", "decode", "read"]
+
+# File name extensions read inside folders, and the format each one means.
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".md": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".tml": "timeml",
+    ".xml": "timeml",
+}
+STDIN_SOURCE = "<stdin>"
+_STDIN_STEM = "stdin"
+
+BINARY = "binary file, not text"
+EMPTY = "empty input"
+BLANK = "no text (only whitespace)"
+
+_HEAD = 8192  # bytes read first, to sniff the format
+_CHUNK = 1 << 16
+
+# ---------------------------------------------------------------- decoding
+
+# UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Single-byte Western code pages that charset-normalizer may name for text that is really
+# Windows-1252 (the usual legacy encoding of Indonesian web text): they all decode plain Latin
+# letters the same way and differ on the curly quotes and dashes that cp1252 puts at 0x91-0x97.
+_LATIN_LOOKALIKES = {
+    "latin_1", "iso8859_15", "iso8859_2", "iso8859_9", "cp1250", "cp1252", "cp1254", "cp1257",
+    "cp1258", "cp437", "cp850", "cp852", "cp858", "cp775", "mac_roman", "mac_latin2", "mac_iceland",
+}
+_ASCII = bytes(range(128))
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _bom(data: bytes) -> tuple[str | None, int]:
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return encoding, len(mark)
+    return None, 0
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: mostly-ASCII text has a NUL in every other byte."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) * 2 >= len(zeros) and other.count(0) == 0:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _guess(data: bytes) -> str:
+    """Decode bytes that are not UTF-8: Windows-1252 for Latin text, else charset-normalizer's guess."""
+    try:
+        cp1252: str | None = data.decode("cp1252")
+    except UnicodeDecodeError:
+        cp1252 = None
+    if cp1252 is not None:
+        high = len(data.translate(None, _ASCII))
+        visible = len(data.translate(None, b" \t\n\r\f\v"))
+        if high * 2 <= visible:
+            # Mostly ASCII (Latin-script text with some non-ASCII bytes): charset-normalizer's guesses on such
+            # text (cp1250, cp850, cp775, even EBCDIC on short input) are cp1252 look-alikes.
+            return cp1252
+    results = charset_normalizer.from_bytes(data)
+    if cp1252 is not None and any(
+        m.encoding in _LATIN_LOOKALIKES or "cp1252" in m.could_be_from_charset for m in results
+    ):
+        return cp1252
+    best = results.best()
+    if best is None:
+        if cp1252 is not None:
+            return cp1252  # the control-character check in `decode` decides
+        raise InputError(BINARY)
+    return str(best)
+
+
+def clean_text(text: str) -> str:
+    """Remove a leading byte-order mark and turn CRLF and lone CR into LF; nothing else changes."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def decode(data: bytes) -> str:
+    """Bytes of any encoding seen in the wild to clean text (see `clean_text`).
+
+    Order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); strict UTF-8; Windows-1252 for
+    Latin text and whenever charset-normalizer's guess is a cp1252 look-alike (so 0x93 0x94 are
+    curly quotes and 0x96 an en dash, never latin-1 control characters); else charset-normalizer's
+    best guess. Raises InputError("binary file, not text") for NUL bytes outside UTF-16/32,
+    undecodable data, or text full of control characters.
+    """
+    encoding, skip = _bom(data)
+    text: str | None = None
+    if encoding is not None:
+        try:
+            text = data[skip:].decode(encoding)
+        except UnicodeDecodeError:
+            if encoding != "utf-8":
+                raise InputError(f"invalid {encoding.upper()} text") from None
+            data = data[skip:]  # a UTF-8 mark on text that is not UTF-8: guess
+    elif b"\0" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(BINARY)
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _guess(data)
+    if "\0" in text or len(_CONTROL.findall(text)) * 100 > len(text):
+        raise InputError(BINARY)
+    return clean_text(text)
+
+
+# ---------------------------------------------------------------- paths
+
+
+def _error(doc_id: str, source: str, message: str) -> Document:
+    return Document(id=doc_id, text="", source=source, status="error", error=message)
+
+
+def _os_message(e: OSError) -> str:
+    if isinstance(e, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(e, PermissionError):
+        return "permission denied"
+    if isinstance(e, IsADirectoryError):
+        return "is a directory"
+    return (e.strerror or str(e) or type(e).__name__).lower()
+
+
+def _walk(folder: str, extensions: Iterable[str] = EXTENSIONS) -> Iterator[tuple[str, OSError | None]]:
+    """Files under `folder` with one of `extensions`, recursively, sorted by name, hidden ones skipped.
+
+    Yields (path, None), or (path, error) for a sub-folder that cannot be listed.
+    """
+    exts = {e.lower() for e in extensions}
+    seen: set[str] = set()
+
+    def walk(d: str) -> Iterator[tuple[str, OSError | None]]:
+        real = os.path.realpath(d)
+        if real in seen:  # a symlink loop
+            return
+        seen.add(real)
+        try:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            yield d, e
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(d, entry.name)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from walk(path)
+            elif os.path.splitext(entry.name)[1].lower() in exts:
+                yield path, None
+
+    yield from walk(folder)
+
+
+# ---------------------------------------------------------------- formats
+
+
+def _article(obj: Any, *, default_id: str, source: str, where: str) -> Document:
+    """One JSON article object to a Document; `where` prefixes error messages ("line 3: ")."""
+    if not isinstance(obj, dict):
+        return _error(default_id, source, f"{where}not a JSON object")
+    raw_id = obj.get("id")
+    doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else default_id
+    text = obj.get("text")
+    if text is None:
+        return _error(doc_id, source, f"{where}no 'text' field")
+    if not isinstance(text, str):
+        return _error(doc_id, source, f"{where}'text' is not a string")
+    text = clean_text(text)
+    if not text.strip():
+        return _error(doc_id, source, f"{where}{BLANK}")
+    dct = None
+    raw_dct = obj.get("dct")
+    if raw_dct not in (None, ""):
+        try:
+            if not isinstance(raw_dct, str):
+                raise ValueError(raw_dct)
+            dct = parse_date_value(raw_dct)
+        except ValueError:
+            return _error(doc_id, source, f"{where}invalid dct '{raw_dct}'")
+    title, url = obj.get("title"), obj.get("url")
+    return Document(
+        id=doc_id,
+        text=text,
+        dct=dct,
+        dct_source="input" if dct else "none",
+        title=title if isinstance(title, str) and title.strip() else None,
+        source=source,
+        url=url if isinstance(url, str) and url.strip() else None,
+    )
+
+
+def _byte_lines(head: bytes, f: BinaryIO) -> Iterator[bytes]:
+    """The lines of `head` + the rest of `f`, without their "\\n", read a chunk at a time."""
+    lines = head.split(b"\n")
+    yield from lines[:-1]
+    parts = [lines[-1]]
+    while chunk := f.read(_CHUNK):
+        if b"\n" not in chunk:
+            parts.append(chunk)
+            continue
+        lines = chunk.split(b"\n")
+        parts.append(lines[0])
+        yield b"".join(parts)
+        yield from lines[1:-1]
+        parts = [lines[-1]]
+    tail = b"".join(parts)
+    if tail:
+        yield tail
+
+
+def _text_lines(head: bytes, f: BinaryIO) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered decoded lines of a stream; a line that cannot be decoded comes as an InputError."""
+    encoding, skip = _bom(head)
+    if encoding in (None, "utf-8"):
+        for n, raw in enumerate(_byte_lines(head[skip:], f), 1):
+            try:
+                yield n, decode(raw)
+            except InputError as e:
+                yield n, e
+        return
+    # UTF-16/32: decode incrementally, then split.
+    decoder = codecs.getincrementaldecoder(encoding)()
+    n, pending, data = 0, "", head[skip:]
+    while True:
+        final = not data
+        try:
+            pending += decoder.decode(data, final=final)
+        except UnicodeDecodeError:
+            yield n + 1, InputError(f"invalid {encoding.upper()} text")
+            return
+        *lines, pending = pending.split("\n")
+        for line in lines:
+            n += 1
+            yield n, clean_text(line)
+        if final:
+            break
+        data = f.read(_CHUNK)
+    if pending:
+        yield n + 1, clean_text(pending)
+
+
+def _read_jsonl(head: bytes, f: BinaryIO, source: str, stem: str) -> Iterator[Document]:
+    any_line = False
+    for n, line in _text_lines(head, f):
+        where, line_source, default_id = f"line {n}: ", f"{source}:{n}", f"{stem}:{n}"
+        if isinstance(line, InputError):
+            any_line = True
+            yield _error(default_id, line_source, f"{where}{line}")
+            continue
+        if not line.strip():
+            continue
+        any_line = True
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield _error(default_id, line_source, f"{where}invalid JSON: {e.msg} (column {e.colno})")
+            continue
+        yield _article(obj, default_id=default_id, source=line_source, where=where)
+    if not any_line:
+        yield _error(stem, source, EMPTY)
+
+
+def _read_json(text: str, source: str, stem: str) -> Iterator[Document]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield _error(stem, source, f"invalid JSON: {e.msg} (line {e.lineno}, column {e.colno})")
+        return
+    if isinstance(obj, dict):
+        yield _article(obj, default_id=stem, source=source, where="")
+    elif isinstance(obj, list):
+        if not obj:
+            yield _error(stem, source, "empty JSON array")
+        for i, item in enumerate(obj, 1):
+            yield _article(item, default_id=f"{stem}:{i}", source=source, where=f"item {i}: ")
+    else:
+        yield _error(stem, source, "not a JSON array or object")
+
+
+def _read_timeml(text: str, source: str, stem: str) -> Document:
+    try:
+        doc, _ = parse_timeml(text)
+    except InputError as e:
+        return _error(stem, source, str(e))
+    doc.id = doc.id or stem
+    doc.source = source
+    if not doc.text.strip():
+        return _error(doc.id, source, BLANK)
+    return doc
+
+
+def _sniff(head: bytes) -> str:
+    """The format of content without a known extension: jsonl, json, timeml or text."""
+    encoding, skip = _bom(head)
+    if encoding not in (None, "utf-8"):
+        s = head[skip:].decode(encoding, errors="ignore")
+    elif b"\0" in head:
+        s = _utf16_without_bom(head[: len(head) - len(head) % 2]) or ""
+    else:
+        s = head[skip:].decode("latin-1")
+    s = s.lstrip()
+    if s.startswith("{"):
+        first, newline, _ = s.partition("\n")
+        if newline or len(head) < _HEAD:  # the first line is complete: is it a whole object?
+            try:
+                json.loads(first)
+            except ValueError:
+                return "json"  # one pretty-printed object
+        return "jsonl"
+    if s.startswith("["):
+        return "json"
+    if s.startswith(("<?xml", "<TimeML", "<!DOCTYPE TimeML")):
+        return "timeml"
+    return "text"
+
+
+def _read_stream(f: BinaryIO, source: str, stem: str, fmt: str | None) -> Iterator[Document]:
+    """Documents from one open binary stream; `fmt` None means sniff it from the content."""
+    head = f.read(_HEAD)
+    if not head:
+        yield _error(stem, source, EMPTY)
+        return
+    sniffed = fmt is None
+    if fmt is None:
+        fmt = _sniff(head)
+    if fmt == "jsonl":
+        encoding, _ = _bom(head)
+        if b"\0" in head and encoding not in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+            yield _error(stem, source, BINARY)
+            return
+        yield from _read_jsonl(head, f, source, stem)
+        return
+    data = head + f.read()
+    try:
+        text = decode(data)
+    except InputError as e:
+        yield _error(stem, source, str(e))
+        return
+    if fmt == "json":
+        docs = list(_read_json(text, source, stem))
+        if sniffed and len(docs) == 1 and docs[0].status == "error" and docs[0].error.startswith("invalid JSON"):
+            fmt = "text"  # only looked like JSON: "[Foto] ..." is an article
+        else:
+            yield from docs
+            return
+    if fmt == "timeml":
+        yield _read_timeml(text, source, stem)
+    elif not text.strip():
+        yield _error(stem, source, BLANK)
+    else:
+        yield Document(id=stem, text=text, source=source)
+
+
+def _read_file(path: str, fmt: str | None) -> Iterator[Document]:
+    stem = Path(path).stem
+    try:
+        f = open(path, "rb")  # noqa: SIM115 - closed below, kept open while JSON Lines stream
+    except OSError as e:
+        yield _error(stem, path, _os_message(e))
+        return
+    try:
+        with f:
+            yield from _read_stream(f, path, stem, fmt)
+    except OSError as e:
+        yield _error(stem, path, _os_message(e))
+
+
+def _read_path(path: str) -> Iterator[Document]:
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        yield _error(Path(path).stem or path, path, _os_message(e))
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        yield from _read_file(path, EXTENSIONS.get(os.path.splitext(path)[1].lower()))
+        return
+    found = False
+    for file, err in _walk(path):
+        found = True
+        if err is not None:
+            yield _error(Path(file).name, file, _os_message(err))
+        else:
+            yield from _read_file(file, EXTENSIONS[os.path.splitext(file)[1].lower()])
+    if not found:
+        exts = " ".join(EXTENSIONS)
+        yield _error(Path(path).name or path, path, f"no input files in this folder (looked for {exts})")
+
+
+def read(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, stdin: BinaryIO | None = None) -> Iterator[Document]:
+    """Documents from files, folders (recursive, sorted, known extensions, no hidden files) and "-".
+
+    "-" reads `stdin` (a binary file object, default `sys.stdin.buffer`). A file's format comes
+    from its extension (`EXTENSIONS`) or, for other names and stdin, from its content. Streams:
+    one file at a time, JSON Lines one line at a time. Never raises for a bad input: yields a
+    Document with status "error" and a one-line `error` (without the path; `source` has it).
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for p in paths:
+        path = os.fspath(p)
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            try:
+                yield from _read_stream(stream, STDIN_SOURCE, _STDIN_STEM, None)
+            except OSError as e:
+                yield _error(_STDIN_STEM, STDIN_SOURCE, _os_message(e))
+        else:
+            yield from _read_path(path)
