@@ -53,7 +53,7 @@ def _stderr():
 
 
 def _fail_usage(message: str) -> None:
-    _stderr().print(f"timeline: {message}", markup=False)
+    _stderr().print(f"timeline: {message}", markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -67,7 +67,7 @@ def _parse_dct(value: Optional[str]) -> Optional[date]:
 
 
 @contextmanager
-def _output(path: Optional[Path]) -> Iterator:
+def _output(path: Optional[str]) -> Iterator:
     if path is None or str(path) == "-":
         yield sys.stdout
     else:
@@ -94,7 +94,7 @@ def _progress(enabled: bool) -> Iterator:
 
 
 def _report_error(console, doc) -> None:
-    console.print(f"timeline: {doc.source or doc.id}: {doc.error}", markup=False, style="red")
+    console.print(f"timeline: {doc.source or doc.id}: {doc.error}", markup=False, style="red", soft_wrap=True)
 
 
 INPUTS_HELP = "Files, folders (read recursively) or - for standard input."
@@ -105,7 +105,7 @@ def tag_command(
     inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
     dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or timeml."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout (a folder for timeml with several inputs)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout; for timeml with several inputs a folder (ending in /)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
 ) -> None:
     """Find every time expression and its TIMEX3 value.
@@ -125,8 +125,8 @@ def tag_command(
     cli_dct = _parse_dct(dct)
     errors = _stderr()
     folder = None
-    if fmt == "timeml" and output is not None and (output.is_dir() or str(output).endswith("/")):
-        folder = output
+    if fmt == "timeml" and output is not None and (Path(output).is_dir() or output.endswith("/")):
+        folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
     elif fmt == "timeml" and (len(inputs) > 1 or any(Path(i).is_dir() for i in inputs)):
         _fail_usage("--format timeml with several inputs needs --output FOLDER/")
@@ -180,7 +180,7 @@ def eval_command(
         _fail_usage(f"--system {system}: {exc}")
     console = _stderr()
     for source, message in problems:
-        console.print(f"timeline: {source}: {message}", markup=False, style="red")
+        console.print(f"timeline: {source}: {message}", markup=False, style="red", soft_wrap=True)
     if fmt == "json":
         sys.stdout.write(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
@@ -195,7 +195,7 @@ def build_command(
     inputs: Optional[List[str]] = typer.Argument(None, help=INPUTS_HELP + " Default: the bundled seed articles.", show_default=False),
     dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
 ) -> None:
     """The chronology of the articles (until events are extracted: their time expressions).

@@ -6,7 +6,8 @@ From the text, in this order (the first that applies wins):
 2. the article's own news day in the lead: a weekday with a full bracketed date
    (`hari ini, Rabu (19/6/2024)`, `pada Kamis, (14/9/2023)`), the Indonesian news convention;
 3. a full date (day, month and year) in the first lines.
-A date the text does not state is never guessed: relative expressions then keep X placeholders.
+A date whose weekday disagrees with it (a typo) is passed over. A date the text does not state
+is never guessed: relative expressions then keep X placeholders.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 from datetime import date
 
 from .model import Document
+from .grammar import words
 from .tagger import tag
 
 DATELINE_CHARS = 500  # how far from the top a dateline may stand
@@ -23,13 +25,20 @@ TOP_CHARS = 400  # where a plain full date still dates the article
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2})?$")
 
 
+def _weekday_agrees(text: str, d: date) -> bool:
+    """`Kamis (11/12/2013)` where 11/12/2013 was a Wednesday is a typo: no ground for a DCT."""
+    weekdays = words().weekdays
+    named = [weekdays[w.lower()] for w in re.findall(r"[\w'’]+", text) if w.lower() in weekdays]
+    return not named or named[0] == d.isoweekday()
+
+
 def dct_from_text(text: str) -> date | None:
     """The publication date the text itself states, or None."""
     head = text[:LEAD_CHARS]
     dated = []
     for t in tag(head):
         m = _FULL_DATE.match(t.value)
-        if m:
+        if m and _weekday_agrees(t.text, date(int(m[1]), int(m[2]), int(m[3]))):
             dated.append((t, date(int(m[1]), int(m[2]), int(m[3])), bool(m[4])))
     for t, d, has_clock in dated:
         if has_clock and t.start < DATELINE_CHARS:

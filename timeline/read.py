@@ -296,7 +296,7 @@ def _text_lines(head: bytes, f: BinaryIO) -> Iterator[tuple[int, str | InputErro
 def _read_jsonl(head: bytes, f: BinaryIO, source: str, stem: str) -> Iterator[Document]:
     any_line = False
     for n, line in _text_lines(head, f):
-        where, line_source, default_id = f"line {n}: ", f"{source}:{n}", f"{stem}:{n}"
+        where, line_source, default_id = "", f"{source}:{n}", f"{stem}:{n}"  # the source names the line
         if isinstance(line, InputError):
             any_line = True
             yield _error(default_id, line_source, f"{where}{line}")
