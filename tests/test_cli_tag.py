@@ -127,3 +127,10 @@ def test_eval_on_our_kompas_gold():
     r = run("eval", "tests/data/kompas-gold", "--format", "json")
     scores = json.loads(r.stdout)
     assert scores["relaxed"]["f1"] >= 0.95 and scores["value"]["f1"] >= 0.90
+
+
+def test_eval_on_held_out_kompas_gold():
+    """Annotated after the grammar was written, by an annotator who never saw the tagger."""
+    r = run("eval", "tests/data/kompas-heldout", "--format", "json")
+    scores = json.loads(r.stdout)
+    assert scores["relaxed"]["f1"] >= 0.95 and scores["value"]["f1"] >= 0.90
