@@ -103,6 +103,7 @@ def _word_macros(raw: dict[str, Any], w: Words) -> dict[str, str]:
         "weekday": listed("weekdays", "weekday"),
         "month": listed("months", "month"),
         "month_any": f"(?P<month>{_alternation(months_any, 'title')})",
+        "month_from": f"(?P<month_from>{_alternation(raw['months']['words'], 'title')})",  # `Juni-Juli 2014`
         "num": _number_pattern(w.numbers),
         "unit": listed("units", "unit"),
         "se_unit": listed("se_units", "se_unit"),

@@ -254,7 +254,9 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
     w = words()
     dct = ctx.dct
-    month = w.month_number(g["month"]) if g.get("month") else (int(g["mnum"]) if g.get("mnum") else None)
+    # a month range (`Juni-Juli 2014`) is valued by its start, like a year range
+    month_word = g.get("month_from") or g.get("month")
+    month = w.month_number(month_word) if month_word else (int(g["mnum"]) if g.get("mnum") else None)
     day = int(g["day"]) if g.get("day") else None
     year = _year_from(g["year"], dct) if g.get("year") else None
     if g.get("ahead") is not None:
