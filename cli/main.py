@@ -26,6 +26,7 @@ class DefaultToBuild(TyperGroup):
 
 app = typer.Typer(
     cls=DefaultToBuild,
+    pretty_exceptions_enable=False,
     add_completion=False,
     no_args_is_help=False,
     rich_markup_mode="rich",
@@ -190,30 +191,112 @@ def eval_command(
     raise typer.Exit(EXIT_INPUT_FAILED if problems else EXIT_OK)
 
 
+_DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _parse_bound(name: str, value: Optional[str]) -> Optional[str]:
+    import re
+
+    if value is None:
+        return None
+    if not re.match(_DATE_RE, value):
+        _fail_usage(f"{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        from timeline.merge import span_start
+
+        span_start(value)
+    except ValueError:
+        _fail_usage(f"{name} {value!r}: not a date")
+    return value
+
+
 @app.command("build")
 def build_command(
     inputs: Optional[List[str]] = typer.Argument(None, help=INPUTS_HELP + " Default: the bundled seed articles.", show_default=False),
+    actor: Optional[List[str]] = typer.Option(None, "--actor", "-a", help="Only events where this actor takes part (repeatable: all must). Matches short names and aliases."),
+    place: Optional[str] = typer.Option(None, "--place", "-p", help="Only events at this place."),
+    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only events of this kind (meeting, visit, attack, …)."),
+    status: Optional[str] = typer.Option(None, "--status", "-s", help="Only events with this status (occurred, planned, expected, reported, denied, hypothetical)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events overlapping this date or later (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events overlapping this date or earlier (YYYY[-MM[-DD]])."),
     dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Extra event triggers (TOML, the format of timeline/data/events.toml)."),
+    workers: int = typer.Option(0, "--workers", "-j", help="Processes for reading and tagging; 0 = all cores. The output is the same for any number."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
 ) -> None:
-    """The chronology of the articles (until events are extracted: their time expressions).
+    """The chronology: every event once, on its date, with who, where, status and sources.
 
     [bold]Examples[/bold]
 
-      timeline
-      timeline build artikel/ --format json --output kronologi.json
+      [cyan]timeline[/cyan]                                   the bundled seed articles
+      [cyan]timeline --kind meeting --actor Putin --actor Kim[/cyan]
+      [cyan]timeline build artikel/ -f csv -o kronologi.csv[/cyan]
+      [cyan]timeline build berita.jsonl --since 2024-01 --status planned[/cyan]
     """
-    from timeline import seed_paths
+    from timeline import extract, read, seed_paths
+    from timeline.entities import ModelMissing
+    from timeline.mentions import STATUSES
+    from timeline.write import EVENT_FORMATS
 
+    if fmt not in EVENT_FORMATS:
+        _fail_usage(f"--format {fmt!r}: choose one of {', '.join(EVENT_FORMATS)}")
+    if status is not None and status not in STATUSES:
+        _fail_usage(f"--status {status!r}: choose one of {', '.join(STATUSES)}")
+    if lexicon is not None and not lexicon.is_file():
+        _fail_usage(f"--lexicon {lexicon}: no such file")
+    if workers < 0:
+        _fail_usage("--workers must be 0 (all cores) or more")
+    since, until = _parse_bound("--since", since), _parse_bound("--until", until)
+    cli_dct = _parse_dct(dct)
     paths = inputs or [str(p) for p in seed_paths()]
-    tag_command(inputs=paths, dct=dct, fmt=fmt, output=output, quiet=quiet)
+    errors = _stderr()
+    try:
+        with _progress(not quiet) as tick:
+            chronology = extract(read(paths), cli_dct=cli_dct, lexicon=str(lexicon) if lexicon else None,
+                                 workers=workers or os.cpu_count() or 1, on_document=tick)
+    except ModelMissing as exc:
+        errors.print(f"timeline: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_INPUT_FAILED)
+    except Exception as exc:  # a lexicon file that does not parse, and the like
+        import tomllib
+
+        if isinstance(exc, (tomllib.TOMLDecodeError, KeyError)) and lexicon is not None:
+            _fail_usage(f"--lexicon {lexicon}: {exc}")
+        raise
+    from timeline.chronology import filter_events
+
+    events = filter_events(chronology.events, actors=actor or (), place=place, kind=kind, status=status,
+                           since=since, until=until)
+    failed = [d for d in chronology.documents if d.status != "ok"]
+    for doc in failed:
+        _report_error(errors, doc)
+    with _output(output) as out:
+        from timeline import write
+
+        if fmt == "json":
+            write.write_events_json(out, chronology, events)
+        elif fmt == "jsonl":
+            write.write_events_jsonl(out, events)
+        elif fmt == "csv":
+            write.write_events_csv(out, events)
+        else:
+            from rich.console import Console
+
+            write.write_events_table(Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False), events)
+    if not quiet:
+        shown = f"{len(events)} of {len(chronology.events)} events" if len(events) != len(chronology.events) else f"{len(events)} events"
+        errors.print(f"{len(chronology.documents)} articles read ({len(failed)} failed), {shown}, "
+                     f"{chronology.undated} undated mentions left out", markup=False, soft_wrap=True, style="dim")
+    raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
 
 
 def main() -> None:
     try:
         app()
+    except SystemExit:
+        raise
     except KeyboardInterrupt:
         sys.stderr.write("timeline: interrupted\n")
         sys.exit(130)
@@ -222,6 +305,11 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+    except Exception as exc:  # a bug: say so in one line; TIMELINE_DEBUG=1 shows the traceback
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        sys.stderr.write(f"timeline: internal error: {type(exc).__name__}: {exc} (TIMELINE_DEBUG=1 shows where)\n")
+        sys.exit(EXIT_INPUT_FAILED)
 
 
 if __name__ == "__main__":

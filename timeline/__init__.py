@@ -5,7 +5,10 @@ The stages, top to bottom (each a module with plain functions and the dataclasse
     read      timeline.read       files, folders, JSON Lines, TimeML, stdin → Document
     date      timeline.dct        the article's publication date (DCT)
     tag       timeline.tagger     TIMEX3 time expressions (grammar in timeline/data/*.toml)
-    write     timeline.write      table, json, jsonl, timeml
+    mentions  timeline.mentions   event mentions: trigger, kind, status, who, where, when
+    merge     timeline.merge      one Event per real-world happening, across articles
+    (all)     timeline.chronology extract(documents) -> Chronology, the whole pipeline
+    write     timeline.write      table, json, jsonl, csv, timeml
     evaluate  timeline.evaluate   TempEval-3 scores against TimeML gold
 
 Python use:
@@ -22,7 +25,8 @@ from pathlib import Path
 
 from .model import Document, Timex
 
-__all__ = ["Document", "Timex", "read", "tag", "tag_documents", "date_document", "evaluate_gold", "seed_paths"]
+__all__ = ["Document", "Timex", "read", "tag", "tag_documents", "date_document", "extract", "evaluate_gold",
+           "seed_paths"]
 
 
 def read(paths: Iterable[str | Path], *, stdin=None) -> Iterator[Document]:
@@ -53,6 +57,13 @@ def tag_documents(docs: Iterable[Document], cli_dct: date | None = None) -> Iter
             continue
         date_document(doc, cli_dct)
         yield doc, tag(doc.text, doc.dct)
+
+
+def extract(documents: Iterable[Document], **options):
+    """Many articles in, one `Chronology` out: events merged across articles (see timeline.chronology)."""
+    from .chronology import extract as _extract
+
+    return _extract(documents, **options)
 
 
 def evaluate_gold(gold_paths: list[str], system: str | None = None):

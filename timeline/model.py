@@ -56,3 +56,48 @@ class Timex:
 
 class InputError(Exception):
     """An input that cannot be read; the message names the problem, the caller names the input."""
+
+
+@dataclass
+class Mention:
+    """One sentence of one article telling of an event: what, who, where, when, and how sure."""
+
+    doc: str
+    start: int  # the sentence's span in the document text
+    end: int
+    sentence: str
+    trigger: str  # the word that names the event, as written
+    trigger_start: int
+    kind: str
+    status: str  # occurred, planned, expected, reported, denied, hypothetical
+    participants: list[str] = field(default_factory=list)  # full names as this article writes them
+    places: list[str] = field(default_factory=list)  # the venue first
+    timex: Timex | None = None  # the time expression governing the trigger
+    date: str | None = None  # its calendar value (`2023-09-13`, `2023-09`, `2019`), None if unresolved
+    title: str = ""
+
+
+@dataclass
+class Event:
+    """One real-world event, merged from the mentions of every article that tells it."""
+
+    id: str
+    date: str
+    kind: str
+    status: str
+    title: str
+    participants: list[str]
+    places: list[str]
+    confidence: float
+    sources: list[str]
+    mentions: list[Mention]
+    conflicts: list[dict]
+    date_end: str | None = None
+
+
+@dataclass
+class Chronology:
+    documents: list[Document]
+    timexes: dict[str, list[Timex]]  # by document id
+    events: list[Event]
+    undated: int = 0  # mentions that neither made a row nor joined one

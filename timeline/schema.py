@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Document, Timex
+from .model import Document, Event, Mention, Timex
 
 
 def _iso(d) -> str | None:
@@ -22,3 +22,34 @@ def document_dict(doc: Document, timexes: list[Timex]) -> dict[str, Any]:
         "error": doc.error,
         "timexes": [t.as_dict() for t in timexes],
     }
+
+
+def mention_dict(m: Mention) -> dict[str, Any]:
+    return {"doc": m.doc, "start": m.start, "end": m.end, "sentence": m.sentence, "date": m.date,
+            "status": m.status, "tid": m.timex.tid if m.timex else None}
+
+
+def event_dict(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "date": e.date,
+        "date_end": e.date_end,
+        "kind": e.kind,
+        "status": e.status,
+        "title": e.title,
+        "participants": e.participants,
+        "places": e.places,
+        "confidence": e.confidence,
+        "sources": e.sources,
+        "mentions": [mention_dict(m) for m in e.mentions],
+        "conflicts": e.conflicts,
+    }
+
+
+CSV_COLUMNS = ("date", "date_end", "kind", "status", "title", "participants", "places", "sources", "confidence")
+
+
+def event_row(e: Event) -> list[str]:
+    """One CSV row: lists joined with `; `."""
+    d = event_dict(e)
+    return ["; ".join(d[c]) if isinstance(d[c], list) else ("" if d[c] is None else str(d[c])) for c in CSV_COLUMNS]

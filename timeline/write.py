@@ -96,3 +96,65 @@ class TableWriter:
 
     def close(self) -> None:
         pass
+
+
+# ---------------------------------------------------------------- chronology (build)
+
+EVENT_FORMATS = ("table", "json", "jsonl", "csv")
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def write_events_json(out: IO[str], chronology, events) -> None:
+    from .schema import event_dict
+
+    data = {
+        "documents": [document_dict(d, chronology.timexes.get(d.id, [])) for d in chronology.documents],
+        "events": [event_dict(e) for e in events],
+    }
+    json.dump(data, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def write_events_jsonl(out: IO[str], events) -> None:
+    from .schema import event_dict
+
+    for e in events:
+        out.write(json.dumps(event_dict(e), ensure_ascii=False) + "\n")
+
+
+def _neutral(cell: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: prefix those with a quote."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def write_events_csv(out: IO[str], events) -> None:
+    import csv
+
+    from .schema import CSV_COLUMNS, event_row
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in events:
+        writer.writerow([_neutral(c) for c in event_row(e)])
+
+
+def _short_id(doc_id: str) -> str:
+    return doc_id.split("_")[0] if "_" in doc_id else doc_id[:14]
+
+
+def write_events_table(console, events) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=False, header_style="bold", pad_edge=False, expand=False)
+    table.add_column("date", style="cyan", no_wrap=True)
+    table.add_column("what happened", ratio=4)
+    table.add_column("who", ratio=2)
+    table.add_column("where", ratio=1)
+    table.add_column("status", no_wrap=True)
+    table.add_column("sources", ratio=1)
+    styles = {"occurred": "green", "planned": "yellow", "expected": "yellow", "denied": "red"}
+    for e in events:
+        table.add_row(Text(e.date), Text(e.title), Text(", ".join(e.participants)), Text(", ".join(e.places)),
+                      Text(e.status, style=styles.get(e.status, "")), Text(", ".join(_short_id(s) for s in e.sources)))
+    console.print(table)

@@ -1,0 +1,195 @@
+"""The whole pipeline: `extract(documents) -> Chronology`, which `timeline build` calls.
+
+    read → date (DCT) → tag (TIMEX3) → mentions → merge → [DCT window → re-tag → merge] → events
+
+Articles that state no date get a `dct_window` from the events they share with dated articles
+(a plan announced "in the coming days" for an event of 19 June was written shortly before it);
+their relative dates are then resolved wherever the whole window agrees on the value.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from .dct import date_document
+from .entities import gazetteer, key, person_key
+from .merge import HAPPENED, cluster, merge, span_start
+from .mentions import Lexicon, find_mentions, load_lexicon
+from .model import Chronology, Document, Event, Mention, Timex
+from .tagger import tag
+
+# how long before an event a vague future ("dalam beberapa hari mendatang") may have been written
+NEAR_FUTURE = timedelta(days=14)
+SOON = timedelta(days=60)
+
+
+@dataclass
+class _Processed:
+    doc: Document
+    timexes: list[Timex]
+    mentions: list[Mention]
+
+
+def _process(doc: Document, cli_dct: date | None, lex: Lexicon) -> _Processed:
+    if doc.status != "ok":
+        return _Processed(doc, [], [])
+    date_document(doc, cli_dct)
+    timexes = tag(doc.text, doc.dct)
+    return _Processed(doc, timexes, find_mentions(doc, timexes, lex))
+
+
+_WORKER_STATE: dict = {}
+
+
+def _init_worker(cli_dct: date | None, lexicon_path: str | None) -> None:
+    _WORKER_STATE["cli_dct"] = cli_dct
+    _WORKER_STATE["lex"] = load_lexicon(Path(lexicon_path) if lexicon_path else None)
+
+
+def _work(doc: Document) -> _Processed:
+    return _process(doc, _WORKER_STATE["cli_dct"], _WORKER_STATE["lex"])
+
+
+def process_all(documents: Iterable[Document], cli_dct: date | None, lexicon_path: str | None,
+                workers: int, on_document=None) -> Iterator[_Processed]:
+    """Date, tag and find mentions, one document at a time, in input order, on `workers` processes."""
+    if workers <= 1:
+        lex = load_lexicon(Path(lexicon_path) if lexicon_path else None)
+        for doc in documents:
+            p = _process(doc, cli_dct, lex)
+            if on_document:
+                on_document(p.doc)
+            yield p
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(cli_dct, lexicon_path)) as pool:
+        for p in pool.imap(_work, documents, chunksize=4):
+            if on_document:
+                on_document(p.doc)
+            yield p
+
+
+def _window_constraints(doc: Document, joined: list[tuple[Mention, str]]) -> tuple[date, date] | None:
+    """What the events an undated article shares with dated ones say of its own date."""
+    lo, hi = date.min, date.max
+    for m, event_date in joined:
+        when = span_start(event_date)
+        if m.status in HAPPENED:
+            lo = max(lo, when)  # told after it happened
+            hi = min(hi, when + timedelta(days=366))
+        else:
+            hi = min(hi, when)  # announced before it happened
+            near = m.timex is not None and m.timex.value in ("FUTURE_REF", "PXD")
+            lo = max(lo, when - (NEAR_FUTURE if near else SOON))
+    if lo == date.min or hi == date.max or lo > hi:
+        return None
+    return lo, hi
+
+
+def _retag_within(doc: Document, window: tuple[date, date]) -> list[Timex]:
+    """Values that every DCT in the window agrees on; the others keep their X placeholders."""
+    late = {(t.start, t.end): t for t in tag(doc.text, window[1])}
+    unknown = {(t.start, t.end): t for t in tag(doc.text, None)}
+    out = []
+    for a in tag(doc.text, window[0]):
+        b = late.get((a.start, a.end))
+        x = unknown.get((a.start, a.end))
+        if b is not None and b.value == a.value:
+            out.append(a)
+        elif x is not None:
+            out.append(x)
+    for i, t in enumerate(out, 1):
+        t.tid = f"t{i}"
+    return out
+
+
+def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexicon: str | None = None,
+            workers: int = 1, on_document=None) -> Chronology:
+    """Many articles in, one chronology out (see the module docstring)."""
+    processed = list(process_all(documents, cli_dct, lexicon, workers, on_document))
+    lex = load_lexicon(Path(lexicon) if lexicon else None)
+    compat = {k: set(v.get("compatible", [])) for k, v in lex.kinds.items()}
+    titles = {k: v.get("title", "") for k, v in lex.kinds.items()}
+    docs = {p.doc.id: p.doc for p in processed}
+    mentions = [m for p in processed for m in p.mentions]
+
+    undated = [p for p in processed if p.doc.status == "ok" and p.doc.dct is None]
+    if undated:
+        clusters, _ = cluster(mentions, docs, compat)
+        joined: dict[str, list[tuple[Mention, str]]] = {}
+        for c in clusters:
+            if not c.happened:
+                continue
+            for m in c.mentions:
+                if docs[m.doc].dct is None:
+                    joined.setdefault(m.doc, []).append((m, c.date))
+        for p in undated:
+            window = _window_constraints(p.doc, joined.get(p.doc.id, []))
+            if window is None:
+                continue
+            p.doc.dct_window, p.doc.dct_source = window, "inferred"
+            p.timexes = _retag_within(p.doc, window)
+            p.mentions = find_mentions(p.doc, p.timexes, lex)
+        mentions = [m for p in processed for m in p.mentions]
+
+    events, unplaced = merge(mentions, docs, compat, titles)
+    return Chronology(
+        documents=[p.doc for p in processed],
+        timexes={p.doc.id: p.timexes for p in processed},
+        events=events,
+        undated=len(unplaced),
+    )
+
+
+# ---------------------------------------------------------------- filters
+
+
+def _name_matches(query: str, names: Iterable[str]) -> bool:
+    """`Putin` matches `Vladimir Putin`; `Korut` matches `Korea Utara` through the gazetteer."""
+    g = gazetteer()
+    wanted = {key(query), key(g.actor(query) or query)}
+    for name in names:
+        k = key(name)
+        if k in wanted or person_key(name) == person_key(query):
+            return True
+        tokens = k.split()
+        if any(w in tokens or (" " in w and w in k) for w in wanted):
+            return True
+    return False
+
+
+def filter_events(events: list[Event], *, actors: Iterable[str] = (), place: str | None = None,
+                  kind: str | None = None, status: str | None = None, since: str | None = None,
+                  until: str | None = None) -> list[Event]:
+    """Events where every actor takes part, at the place, of the kind and status, overlapping the range."""
+    from .merge import span_start as start_of
+
+    def span_end(value: str) -> date:
+        s = start_of(value)
+        if len(value) == 4:
+            return date(s.year, 12, 31)
+        if len(value) == 7:
+            return (date(s.year + (s.month == 12), s.month % 12 + 1, 1)) - timedelta(days=1)
+        return s
+
+    out = []
+    for e in events:
+        if any(not _name_matches(a, e.participants) for a in actors):
+            continue
+        if place and not _name_matches(place, e.places + [m.places[0] for m in e.mentions if m.places]):
+            continue
+        if kind and e.kind != kind:
+            continue
+        if status and e.status != status:
+            continue
+        if since and span_end(e.date) < start_of(since):
+            continue
+        if until and start_of(e.date) > span_end(until):
+            continue
+        out.append(e)
+    return out

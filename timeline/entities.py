@@ -1,0 +1,137 @@
+"""Who and where: named entities, in-document aliasing, and the gazetteer of countries.
+
+- The named-entity model is a spaCy pipeline trained by `make model` (scripts/train_ner.py) and
+  shipped in timeline/data/ner; it is loaded once per process, never downloaded.
+- `Gazetteer` (timeline/data/gazetteer.toml) makes one actor of a country under its names, short
+  forms and capitals used as metonyms, and knows which city lies in which country.
+- `alias_people` maps a short name to the full name the article uses (`Putin` → `Vladimir Putin`);
+  `person_key` makes spelling variants one person across articles (`Kim Jong-un` = `Kim Jong Un`).
+"""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+# TIMELINE_NER_MODEL points at another trained spaCy pipeline (e.g. one you trained with make model).
+NER_DIR = Path(os.environ.get("TIMELINE_NER_MODEL") or str(resources.files("timeline.data").joinpath("ner")))
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+@cache
+def ner_model():
+    """The shipped spaCy NER pipeline (sentencizer added for sentence splitting)."""
+    import spacy
+
+    if not (NER_DIR / "config.cfg").exists():
+        raise ModelMissing(f"the named-entity model is missing in {NER_DIR}: run `make model`")
+    nlp = spacy.load(NER_DIR)
+    return nlp
+
+
+@cache
+def sentence_splitter():
+    """A blank Indonesian spaCy pipeline with a sentencizer: cheap, no model needed."""
+    import spacy
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def key(name: str) -> str:
+    """Lookup key of a name: case, hyphens and spacing do not matter."""
+    return re.sub(r"[\s\-‐‑]+", " ", name).strip().lower()
+
+
+def person_key(name: str) -> str:
+    """One person across articles: `Kim Jong-un`, `Kim Jong Un` and `Kim Jongun` are one key."""
+    return re.sub(r"[\s\-‐‑.]+", "", name).lower()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    actor_of: dict[str, str]  # key of a country name, alias or metonym → the country's name
+    country_of_place: dict[str, str]  # key of a country, capital or city → the country's name
+    org_of: dict[str, str]  # key of an organisation name or alias → its name
+    names_of: dict[str, frozenset[str]]  # country → keys of its own names (not capitals, not cities)
+
+    def actor(self, name: str) -> str | None:
+        """The country or organisation a name stands for as an actor (`Moskow` → `Rusia`), or None."""
+        k = key(name)
+        return self.actor_of.get(k) or self.org_of.get(k)
+
+    def country(self, place: str) -> str | None:
+        """The country a place lies in (or is), or None when the gazetteer does not know it."""
+        return self.country_of_place.get(key(place))
+
+    def is_country_name(self, name: str) -> bool:
+        c = self.country(name)
+        return c is not None and key(name) in self.names_of[c]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+    actor_of, place_of, org_of, names_of = {}, {}, {}, {}
+    for c in raw.get("country", []):
+        name = c["name"]
+        aliases = [name, *c.get("aliases", [])]
+        names_of[name] = frozenset(key(a) for a in aliases)
+        for a in aliases + c.get("metonyms", []):
+            actor_of.setdefault(key(a), name)
+        for p in aliases + [c.get("capital") or ""] + c.get("cities", []) + c.get("metonyms", []):
+            if p:
+                place_of.setdefault(key(p), name)
+    for o in raw.get("organization", []):
+        for a in [o["name"], *o.get("aliases", [])]:
+            org_of.setdefault(key(a), o["name"])
+    return Gazetteer(actor_of, place_of, org_of, names_of)
+
+
+def places_compatible(a: str, b: str) -> bool | None:
+    """True: the same place or one inside the other; False: known to differ; None: cannot tell."""
+    if key(a) == key(b):
+        return True
+    g = gazetteer()
+    ca, cb = g.country(a), g.country(b)
+    if ca and cb:
+        if ca != cb:
+            return False
+        # same country: a country and a place in it are compatible; two different cities are not
+        return g.is_country_name(a) or g.is_country_name(b)
+    return None
+
+
+def alias_people(names: list[str]) -> dict[str, str]:
+    """Short person names → the full name the document uses for them.
+
+    A name whose tokens are a part of a longer name in the same document stands for it; when
+    several longer names fit (an article naming three Kims), the one named most often wins.
+    """
+    full: dict[str, str] = {}
+    tokens = {n: key(n).split() for n in set(names)}
+    counts = Counter(key(n) for n in names)
+    for name, toks in tokens.items():
+        longer = [o for o, ot in tokens.items() if len(ot) > len(toks) and _contains(ot, toks)]
+        if not longer:
+            continue
+        score = {o: sum(c for k, c in counts.items() if _contains(key(o).split(), k.split())) for o in longer}
+        best = max(sorted(longer), key=lambda o: (score[o], len(tokens[o])))
+        full[name] = best
+    return full
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Is `shorter` a contiguous run of `longer` (names: `Putin` in `Vladimir Putin`)?"""
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
