@@ -21,9 +21,8 @@ from .mentions import Lexicon, find_mentions, load_lexicon
 from .model import Chronology, Document, Event, Mention, Timex
 from .tagger import tag
 
-# how long before an event a vague future ("dalam beberapa hari mendatang") may have been written
+# how long before an event a vague near future ("dalam beberapa hari mendatang") may have been written
 NEAR_FUTURE = timedelta(days=14)
-SOON = timedelta(days=60)
 
 
 @dataclass
@@ -75,17 +74,22 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lexicon_pat
 
 
 def _window_constraints(doc: Document, joined: list[tuple[Mention, str]]) -> tuple[date, date] | None:
-    """What the events an undated article shares with dated ones say of its own date."""
+    """What the events an undated article shares with dated ones say of its own date.
+
+    Only telling evidence counts: a happening it dates by a bare month or day (`September lalu`:
+    written after it), and a plan it calls near (`dalam beberapa hari mendatang`: written shortly
+    before it). Contradicting evidence leaves the article undated.
+    """
     lo, hi = date.min, date.max
     for m, event_date in joined:
         when = span_start(event_date)
-        if m.status in HAPPENED:
-            lo = max(lo, when)  # told after it happened
+        value = m.timex.value if m.timex else ""
+        if m.status in HAPPENED and value.startswith("XXXX-"):
+            lo = max(lo, when)
             hi = min(hi, when + timedelta(days=366))
-        else:
-            hi = min(hi, when)  # announced before it happened
-            near = m.timex is not None and m.timex.value in ("FUTURE_REF", "PXD")
-            lo = max(lo, when - (NEAR_FUTURE if near else SOON))
+        elif m.status in ("planned", "expected") and m.future_ref:
+            hi = min(hi, when)
+            lo = max(lo, when - NEAR_FUTURE)
     if lo == date.min or hi == date.max or lo > hi:
         return None
     return lo, hi
@@ -113,7 +117,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
     """Many articles in, one chronology out (see the module docstring)."""
     processed = list(process_all(documents, cli_dct, lexicon, workers, on_document))
     lex = load_lexicon(Path(lexicon) if lexicon else None)
-    compat = {k: set(v.get("compatible", [])) for k, v in lex.kinds.items()}
+    compat = {k: list(v.get("compatible", [])) for k, v in lex.kinds.items()}
     titles = {k: v.get("title", "") for k, v in lex.kinds.items()}
     docs = {p.doc.id: p.doc for p in processed}
     mentions = [m for p in processed for m in p.mentions]

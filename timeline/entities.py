@@ -98,6 +98,19 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(actor_of, place_of, org_of, names_of)
 
 
+@cache
+def place_pattern() -> re.Pattern:
+    """Every place name of the gazetteer (countries, capitals, cities, metonyms), as whole words."""
+    g = gazetteer()
+    with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+    names = set()
+    for c in raw.get("country", []):
+        names.update([c["name"], *c.get("aliases", []), c.get("capital") or "", *c.get("cities", [])])
+    names = sorted((n for n in names if len(n) >= 3 and n[0].isupper()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 def places_compatible(a: str, b: str) -> bool | None:
     """True: the same place or one inside the other; False: known to differ; None: cannot tell."""
     if key(a) == key(b):

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .entities import alias_people, gazetteer, key, ner_model, sentence_splitter
+from .entities import alias_people, gazetteer, key, ner_model, place_pattern, sentence_splitter
 from .model import Document, Mention, Timex
 
 STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetical")
@@ -49,6 +49,9 @@ class Lexicon:
     kinds: dict[str, dict] = field(default_factory=dict)
     status_order: list[str] = field(default_factory=list)
     status_cues: dict[str, list[str]] = field(default_factory=dict)
+    near: set[str] = field(default_factory=set)  # cues that count only just before the trigger
+    after: set[str] = field(default_factory=set)  # cues that also count just after it
+    clause_breaks: set[str] = field(default_factory=set)
     reporting: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     examples: list[dict] = field(default_factory=list)
@@ -76,6 +79,9 @@ class Lexicon:
             for name in STATUSES:
                 if name in status:
                     self.status_cues[name] = [c.lower() for c in status[name]]
+            self.near.update(c.lower() for c in status.get("near", []))
+            self.after.update(c.lower() for c in status.get("after", []))
+            self.clause_breaks.update(c.lower() for c in status.get("clause_breaks", []))
             self.examples.extend(dict(e, entry="status") for e in status.get("examples", []))
         self.reporting.update(w.lower() for w in raw.get("reporting", {}).get("words", []))
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
@@ -156,15 +162,28 @@ def find_triggers(sentence: str, lex: Lexicon) -> list[tuple[int, str, str]]:
     return [found[k] for k in sorted(found)]
 
 
-def status_of(sentence: str, trigger_at: int, lex: Lexicon) -> str:
-    """The status cue words in the clause before the trigger decide; none → occurred."""
-    left = sentence[max(0, trigger_at - 80):trigger_at]
-    breaks = [m.end() for m in re.finditer(r"[,;:\"“”]", left)]
-    clause = left[breaks[-1]:] if breaks else left
-    words = " " + " ".join(_WORD.findall(clause.lower())) + " "
+def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -> str:
+    """Cue words in the clause before the trigger decide (the `near` ones only within three words,
+    the `after` ones also within three words after it); none → occurred."""
+    left = sentence[max(0, trigger_at - 100):trigger_at]
+    breaks = [m.end() for m in re.finditer(r"[,;:\"“”()]", left)]
+    clause = _WORD.findall((left[breaks[-1]:] if breaks else left).lower())
+    for i in range(len(clause) - 1, -1, -1):
+        if clause[i] in lex.clause_breaks:
+            clause = clause[i + 1:]
+            break
+    after_at = trigger_at + len(trigger)
+    right = re.split(r"[,;:\"“”()]", sentence[after_at:after_at + 60])[0]
+    after_words = _WORD.findall(right.lower())[:3]
+    before = " " + " ".join(clause) + " "
+    just_before = " " + " ".join(clause[-3:]) + " "
+    just_after = " " + " ".join(after_words) + " "
     for status in lex.status_order:
         for cue in lex.status_cues.get(status, ()):
-            if f" {cue} " in words:
+            probe = f" {cue} "
+            if probe in (just_before if cue in lex.near else before):
+                return status
+            if cue in lex.after and probe in just_after:
                 return status
     return "occurred"
 
@@ -207,41 +226,155 @@ class _Entities:
     places: list[tuple[int, int, str]]
 
 
-def _entities(texts: list[str], bases: list[int]) -> list[_Entities]:
+_CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def _clean_name(text: str, start: int, lex: Lexicon, person: bool) -> tuple[int, str] | None:
+    """Trim what the model took in with a name: section labels (`INTERNASIONAL`), titles
+    (`Presiden`, `juru bicara`), countries before a person (`AS Anthony Blinken`), headline words
+    after it (`Kim Jong Un Tiba`). Returns (start, name) or None when nothing is left."""
+    g = gazetteer()
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"[\w'’.-]+", text)]
+
+    def junk(tok: str, edge: str) -> bool:
+        low = tok.lower().strip(".")
+        if low in lex.titles or low in lex.reporting or (len(tok) > 5 and tok.isupper()):
+            return True
+        if lex.kind_of(tok) is not None:
+            return True
+        return person and edge == "left" and g.actor(tok) is not None
+
+    while tokens and junk(tokens[0][1], "left"):
+        tokens.pop(0)
+    while tokens and junk(tokens[-1][1], "right"):
+        tokens.pop()
+    if person:  # a person's name is the run of capitalised words at its end
+        while len(tokens) > 1 and not _CAPITALISED.match(tokens[0][1]):
+            tokens.pop(0)
+    if not tokens:
+        return None
+    name = text[tokens[0][0]:tokens[-1][0] + len(tokens[-1][1])].strip(" .,;:")
+    return (start + tokens[0][0], name) if len(name) > 1 else None
+
+
+def _entities(texts: list[str], bases: list[int], lex: Lexicon) -> list[_Entities]:
     out = []
     nlp = ner_model()
     for base, doc in zip(bases, nlp.pipe(texts, batch_size=64)):
         ents = _Entities([], [], [])
         for e in doc.ents:
-            item = (base + e.start_char, base + e.end_char, e.text.strip(" .,;:"))
-            if not item[2]:
+            label = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "GPE": "LOCATION"}.get(e.label_, e.label_)
+            # a country the model calls a person or an organisation is still the country
+            if label != "LOCATION" and gazetteer().country(e.text.strip()) and gazetteer().is_country_name(e.text.strip()):
+                label = "LOCATION"
+            cleaned = _clean_name(e.text, base + e.start_char, lex, label == "PERSON")
+            if cleaned is None:
                 continue
-            if e.label_ in ("PERSON", "PER"):
-                ents.people.append(item)
-            elif e.label_ in ("ORGANIZATION", "ORG"):
-                ents.orgs.append(item)
-            elif e.label_ in ("LOCATION", "LOC", "GPE"):
-                ents.places.append(item)
+            at, name = cleaned
+            item = (at, at + len(name), name)
+            {"PERSON": ents.people, "ORGANIZATION": ents.orgs, "LOCATION": ents.places}.get(label, []).append(item)
+        _add_gazetteer_places(doc.text, base, ents)
         out.append(ents)
     return out
 
 
-def _is_title_modifier(text: str, start: int, titles: set[str]) -> bool:
-    """`Presiden Rusia Vladimir Putin`: the country is part of a person's title, not an actor."""
-    before = _WORD.findall(text[max(0, start - 40):start].lower())
-    return bool(before) and (before[-1] in titles or (len(before) > 1 and before[-2] in titles and before[-1] in titles))
+def _add_gazetteer_places(text: str, base: int, ents: _Entities) -> None:
+    """Places of the gazetteer the model missed (`mengunjungi Pyongyang`)."""
+    taken = [(s, e) for group in (ents.people, ents.orgs, ents.places) for s, e, _ in group]
+    for m in place_pattern().finditer(text):
+        s, e = base + m.start(), base + m.end()
+        if not any(a < e and s < b for a, b in taken):
+            ents.places.append((s, e, m.group()))
+    ents.places.sort()
 
 
-def _actors(text: str, ents: _Entities, aliases: dict[str, str], titles: set[str]) -> list[str]:
+def titled_names(text: str, lex: Lexicon) -> set[str]:
+    """Full names that follow a title anywhere in the article (`Presiden Rusia Vladimir Putin`):
+    found by rule, so that the model's misses elsewhere in the article are filled in."""
     g = gazetteer()
+    names = set()
+    for m in re.finditer(r"(?=\b([A-Za-z]+)((?:\s+[A-Z][\w'’-]*){2,6}))", text):
+        if m.group(1).lower() not in lex.titles:
+            continue
+        words = m.group(2).split()
+        # skip the rest of the title and the country: `Menteri Luar Negeri Jepang Yoko Kamikawa`
+        while words and (words[0].lower() in lex.titles or g.actor(words[0]) is not None):
+            words.pop(0)
+        for n in (2, 1):  # `Korea Utara` is two words of a country
+            if len(words) > n and g.actor(" ".join(words[:n])) is not None:
+                words = words[n:]
+        words = [w for w in words]
+        while words and (lex.kind_of(words[-1]) or words[-1].lower() in lex.reporting):
+            words.pop()
+        if 2 <= len(words) <= 4 and not any(g.actor(w) for w in words):
+            names.add(" ".join(words))
+    return names
+
+
+def _find_known_people(text: str, span: tuple[int, int], names: list[str], ents: _Entities) -> None:
+    """Add the article's people where the model missed them: full names and their first or last word."""
+    taken = [(s, e) for s, e, _ in ents.people]
+    forms: dict[str, str] = {}
+    for name in names:
+        forms.setdefault(name, name)
+        parts = name.replace("-", " ").split()
+        if len(parts) > 1:
+            for part in (parts[0], parts[-1]):
+                if len(part) >= 3 and part[0].isupper():
+                    forms.setdefault(part, part)
+    if not forms:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+                                                  for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])(?!\s+[A-Z][a-z])")
+    for m in pattern.finditer(text, span[0], span[1]):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        # a known person's name the model took for a place or an organisation is the person
+        ents.places[:] = [x for x in ents.places if not (x[0] < m.end() and m.start() < x[1])]
+        ents.orgs[:] = [x for x in ents.orgs if not (x[0] < m.end() and m.start() < x[1])]
+        ents.people.append((m.start(), m.end(), m.group()))
+        taken.append((m.start(), m.end()))
+    ents.people.sort()
+
+
+_SPEECH_BEFORE = re.compile(r"(?:\bkata|\bujar|\bungkap|\bujarnya|\bmenurut|\bdilansir|\bmengutip|\bjuru bicara|\bjubir)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _is_speaker(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """`X mengatakan`, `kata X`, `juru bicara X`: the source of the words, not a participant."""
+    if _SPEECH_BEFORE.search(text[max(0, start - 40):start]):
+        return True
+    following = _WORD.findall(text[end:end + 40].lower())[:2]
+    return bool(following) and following[0] in lex.reporting
+
+
+PARTICIPANT_BEFORE, PARTICIPANT_AFTER = 90, 70  # characters around the trigger
+VENUE_DISTANCE = 80
+
+
+def _actors(text: str, ents: _Entities, aliases: dict[str, str], trigger_at: int, trigger_end: int, lex: Lexicon) -> list[str]:
+    """Who takes part: people, organisations and countries-as-actors near the trigger, in its
+    clause (not across `setelah`, `sejak`…), who are not just the source of the words."""
+    g = gazetteer()
+
+    def near(s: int, e: int) -> bool:
+        if not (trigger_at - PARTICIPANT_BEFORE <= s and e <= trigger_end + PARTICIPANT_AFTER):
+            return False
+        between = text[e:trigger_at] if e <= trigger_at else text[trigger_end:s]
+        return not _SUBORDINATE.search(between) and not re.search(r"[.;]", between)
+
     found: list[tuple[int, str]] = []
-    for s, _, name in ents.people:
-        found.append((s, aliases.get(name, name)))
-    for s, _, name in ents.orgs:
-        found.append((s, g.actor(name) or name))
-    for s, _, name in ents.places:
+    for s, e, name in ents.people:
+        if near(s, e) and not _is_speaker(text, s, e, lex):
+            found.append((s, aliases.get(name, name)))
+    for s, e, name in ents.orgs:
+        if near(s, e) and not _is_speaker(text, s, e, lex):
+            found.append((s, g.actor(name) or name))
+    for s, e, name in ents.places:
         actor = g.actor(name)
-        if not actor or _VENUE_PREP.search(text[max(0, s - 30):s]) or _is_title_modifier(text, s, titles):
+        if not actor or not near(s, e) or _VENUE_PREP.search(text[max(0, s - 30):s]):
+            continue
+        if _is_title_modifier(text, s, lex.titles) or _is_speaker(text, s, e, lex):
             continue
         found.append((s, actor))
     seen, actors = set(), []
@@ -252,16 +385,43 @@ def _actors(text: str, ents: _Entities, aliases: dict[str, str], titles: set[str
     return actors
 
 
+def _is_title_modifier(text: str, start: int, titles: set[str]) -> bool:
+    """`Presiden Rusia Vladimir Putin`: the country is part of a person's title, not an actor."""
+    before = _WORD.findall(text[max(0, start - 40):start].lower())
+    return bool(before) and before[-1] in titles
+
+
+def _is_city(name: str, text: str, start: int) -> bool:
+    """A city: the gazetteer knows it as one, or the text calls it `kota X`."""
+    g = gazetteer()
+    if g.country(name):
+        return not g.is_country_name(name)
+    return bool(re.search(r"\bkota\s+(?:\w+\s+)?$", text[max(0, start - 30):start], re.I))
+
+
 def _venue(text: str, sent: tuple[int, int], trigger_at: int, ents: _Entities, last_city: str | None) -> list[str]:
-    """The place the event happened at: after `di`/`ke` near the trigger, not a reference point."""
+    """The place the event happened at: introduced by `di`/`ke` near the trigger (or standing in
+    apposition to such a place), a city before a country, not a reference point (`utara Pyongyang`)."""
+    g = gazetteer()
     candidates = []
+    previous_end = None
     for s, e, name in ents.places:
         before = text[max(sent[0], s - 30):s]
-        if _REFERENCE.search(before) or not _VENUE_PREP.search(before):
+        apposition = previous_end is not None and text[previous_end:s].strip() == ","
+        previous_end = e
+        named_city = re.search(r"\bkota\s+$", before, re.I)
+        object_of_trigger = re.match(r"^me\w+\s+$", text[trigger_at:s], re.I)  # `mengunjungi Pyongyang`
+        place_of = re.match(r"^(?:\s+\w+){0,2},\s*tempat\b", text[e:e + 30])  # `Vladivostok, tempat …`
+        if _REFERENCE.search(before) or not (_VENUE_PREP.search(before) or apposition or named_city
+                                               or object_of_trigger or place_of):
             continue
-        candidates.append((0 if s > trigger_at else 1, abs(s - trigger_at), name))
+        between = text[e:trigger_at] if e <= trigger_at else text[trigger_at:s]
+        if abs(s - trigger_at) > VENUE_DISTANCE or _SUBORDINATE.search(between) or re.search(r"[.;]", between):
+            continue
+        rank = 0 if _is_city(name, text, s) else (2 if g.is_country_name(name) else 1)
+        candidates.append((rank, 0 if s > trigger_at else 1, abs(s - trigger_at), name))
     if candidates:
-        return [min(candidates)[2]]
+        return [min(candidates)[3]]
     m = _ANAPHORIC_VENUE.search(text, trigger_at, sent[1])
     if m and last_city:
         return [last_city]
@@ -294,36 +454,43 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             chosen.append(((s, e), triggers))
     if not chosen:
         return []
-    ents = _entities([text[s:e] for (s, e), _ in chosen], [s for (s, e), _ in chosen])
+    ents = _entities([text[s:e] for (s, e), _ in chosen], [s for (s, e), _ in chosen], lex)
+    known = sorted({name for en in ents for _, _, name in en.people if " " in name or "-" in name}
+                   | titled_names(text, lex))
+    for ((s, e), _), en in zip(chosen, ents):
+        _find_known_people(text, (s, e), known, en)
     aliases = alias_people([name for en in ents for _, _, name in en.people])
-    g = gazetteer()
     mentions: list[Mention] = []
     last_city: str | None = None
     for ((s, e), triggers), en in zip(chosen, ents):
         sentence = text[s:e]
         in_sentence = [t for t in timexes if s <= t.start and t.end <= e]
         times = _assign_times(triggers, in_sentence, sentence, s)
-        actors = _actors(text, en, aliases, lex.titles)
         by_kind: dict[str, Mention] = {}
         for i, (at, word, kind) in enumerate(triggers):
             timex = times.get(i)
-            status = status_of(sentence, at, lex)
+            status = status_of(sentence, at, lex, word)
             date = calendar_date(timex.value) if timex else None
             if status == "occurred" and date and doc.dct and date[:10] > doc.dct.isoformat():
                 status = "planned"  # told before it happened
-            if status == "occurred" and timex and timex.value == "FUTURE_REF":
+            future_ref = any(t.value == "FUTURE_REF" and abs(t.start - (s + at)) < 80 for t in in_sentence)
+            if status == "occurred" and future_ref:
                 status = "planned"
+            actors = _actors(text, en, aliases, s + at, s + at + len(word), lex)
             places = _venue(text, (s, e), s + at, en, last_city)
+            if places:  # the venue is where it happened, not who took part (`mengunjungi Korut`)
+                venue_actor = gazetteer().actor(places[0])
+                actors = [a for a in actors if a != venue_actor]
             m = Mention(doc=doc.id, start=s, end=e, sentence=sentence, trigger=word, trigger_start=s + at,
-                        kind=kind, status=status, participants=actors, places=places, timex=timex, date=date)
+                        kind=kind, status=status, participants=actors, places=places, timex=timex, date=date,
+                        future_ref=future_ref)
             m.title = _title(actors, kind, word, places, sentence, at, lex)
             # one mention per kind and sentence: `bertemu dalam pertemuan` is one meeting
             previous = by_kind.get(kind)
-            if previous is None or (previous.date is None and m.date is not None):
+            if previous is None or (previous.date, previous.timex) == (None, None) and (m.date or m.timex):
                 by_kind[kind] = m
         mentions.extend(sorted(by_kind.values(), key=lambda m: m.trigger_start))
         for ps, pe, name in en.places:
-            if g.country(name) is None or not g.is_country_name(name):
-                if not _REFERENCE.search(text[max(s, ps - 30):ps]):
-                    last_city = name
+            if _is_city(name, text, ps) and not _REFERENCE.search(text[max(s, ps - 30):ps]):
+                last_city = name
     return mentions

@@ -16,11 +16,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .entities import key, person_key, places_compatible
+from .entities import gazetteer, key, person_key, places_compatible
 from .model import Document, Event, Mention
 
 HAPPENED = ("occurred", "reported")
-PLAN_WINDOW = timedelta(days=31)
+PLAN_WINDOW = timedelta(days=31)  # a dated plan joins a happening at most this far from its date
+# an undated mention tells of the article's own news: a happening at most a month before it
+# appeared, a plan at most two months after
+RECENT, UPCOMING = timedelta(days=31), timedelta(days=62)
 
 
 def span_start(value: str) -> date:
@@ -51,16 +54,29 @@ class _Cluster:
     def kinds(self) -> set[str]:
         return {m.kind for m in self.mentions}
 
-    def participant_keys(self) -> set[str]:
-        return {person_key(p) for m in self.mentions for p in m.participants}
+    @property
+    def core_kinds(self) -> set[str]:
+        """The kinds of the dated happenings: what the event is, not what joined it later."""
+        return {m.kind for m in self.happened} or self.kinds
+
+    def has_participants(self) -> bool:
+        return any(m.participants for m in self.mentions)
 
     def venues(self) -> list[str]:
+        """The event's venue as its happenings give it (the most named one), or none."""
         source = self.happened or self.mentions
-        return [m.places[0] for m in source if m.places]
+        counts = Counter(m.places[0] for m in source if m.places)
+        return sorted(counts, key=lambda v: (-counts[v], v))[:1]
 
 
-def _kinds_compatible(a: str, kinds: set[str], compat: dict[str, set[str]]) -> bool:
+def _kinds_compatible(a: str, kinds: set[str], compat: dict[str, list[str]]) -> bool:
     return any(a == k or k in compat.get(a, ()) or a in compat.get(k, ()) for k in kinds)
+
+
+def _affinity(a: str, kinds: set[str], compat: dict[str, list[str]]) -> int:
+    """0 for the same kind, else how far down `a`'s list of compatible kinds they come (lower is closer)."""
+    ranks = [0 if a == k else (compat.get(a, []).index(k) + 1 if k in compat.get(a, []) else 99) for k in kinds]
+    return min(ranks, default=99)
 
 
 def _venue_agrees(m: Mention, c: _Cluster) -> bool | None:
@@ -72,12 +88,45 @@ def _venue_agrees(m: Mention, c: _Cluster) -> bool | None:
     return False if any(v is False for v in verdicts) else None
 
 
+def same_actor(a: str, b: str) -> bool:
+    """One actor under two names: spelling variants, or a short name inside a full one (`Putin`)."""
+    if person_key(a) == person_key(b):
+        return True
+    ta, tb = key(a).replace("-", " ").split(), key(b).replace("-", " ").split()
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    n = len(short)
+    return n > 0 and all(len(t) >= 3 for t in short) and any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _venue_strength(m: Mention, c: _Cluster) -> int:
+    """2 the same city or venue, 1 the same country or a place inside it, 0 unknown, -1 different."""
+    verdict = _venue_agrees(m, c)
+    if verdict is None:
+        return 0
+    if verdict is False:
+        return -1
+    g = gazetteer()
+    exact = any(key(m.places[0]) == key(v) and not g.is_country_name(v) for v in c.venues())
+    return 2 if exact else 1
+
+
 def _overlap(m: Mention, c: _Cluster) -> int:
-    return len({person_key(p) for p in m.participants} & c.participant_keys())
+    theirs = {p for x in c.mentions for p in x.participants}
+    return sum(1 for p in set(m.participants) if any(same_actor(p, q) for q in theirs))
+
+
+def _fits_partial(m: Mention, event_date: str) -> bool:
+    """`September lalu` in an undated article (XXXX-09) fits 2023-09-13, not 2019."""
+    value = m.timex.value if m.timex else ""
+    if not value.startswith("XXXX-") or value.startswith("XXXX-W"):
+        return True
+    parts = value[5:15].split("-")
+    event_parts = event_date.split("-")[1:]
+    return len(event_parts) >= len(parts) and all(p in ("XX", e) for p, e in zip(parts, event_parts))
 
 
 class Merger:
-    def __init__(self, docs: dict[str, Document], compat: dict[str, set[str]]):
+    def __init__(self, docs: dict[str, Document], compat: dict[str, list[str]]):
         self.docs, self.compat = docs, compat
         self.clusters: list[_Cluster] = []
         self.unplaced: list[Mention] = []
@@ -92,13 +141,17 @@ class Merger:
                 continue
             if not dates_compatible(m.date, c.date):
                 continue
-            venue = _venue_agrees(m, c)
-            if venue is False:
+            strength = _venue_strength(m, c)
+            if strength < 0:
                 continue
             overlap = _overlap(m, c)
-            if overlap == 0 and (m.participants and c.participant_keys() or m.date != c.date or m.kind not in c.kinds):
-                continue
-            score = (overlap, venue is True, m.date == c.date)
+            if overlap == 0:
+                # without a shared participant only the same day and kind, or the same place, will do
+                if m.participants and c.has_participants() or m.date != c.date:
+                    continue
+                if m.kind not in c.kinds and strength == 0:
+                    continue
+            score = (-_affinity(m.kind, c.core_kinds, self.compat), strength, overlap, m.date == c.date)
             if best is None or score > best[0]:
                 best = (score, c)
         if best:
@@ -129,29 +182,49 @@ class Merger:
         else:
             self.clusters.append(_Cluster([m]))
 
+    def _published(self, m: Mention) -> tuple[date, date] | None:
+        """When the mention's article appeared: its DCT, else its inferred window."""
+        doc = self.docs.get(m.doc)
+        if doc is None:
+            return None
+        if doc.dct is not None:
+            return doc.dct, doc.dct
+        return doc.dct_window
+
     def add_undated(self, m: Mention) -> bool:
-        published = self._doc_dct(m)
+        """Join the one dated event this mention clearly tells of; ambiguity leaves it out."""
+        if m.status in ("hypothetical", "denied"):
+            self.unplaced.append(m)  # what may or did not happen does not vouch for an event
+            return False
+        published = self._published(m)
         future = m.status not in HAPPENED
+        g = gazetteer()
+        people = [p for p in m.participants if g.actor(p) is None]
         options = []
         for c in self.clusters:
-            if not c.happened or not _kinds_compatible(m.kind, c.kinds, self.compat):
+            if not c.happened or not _kinds_compatible(m.kind, c.core_kinds, self.compat):
                 continue
-            overlap = _overlap(m, c)
-            if overlap == 0:
+            theirs = {p for x in c.mentions for p in x.participants}
+            shared = [p for p in set(m.participants) if any(same_actor(p, q) for q in theirs)]
+            # a shared person is evidence; countries and organisations alone are not enough
+            if not any(p in people for p in shared) and len(shared) < 2:
                 continue
-            venue = _venue_agrees(m, c)
-            if venue is False:
+            if not _fits_partial(m, c.date):
+                continue
+            strength = _venue_strength(m, c)
+            if strength < 0:
                 continue
             when = span_start(c.date)
+            nearness = 0
             if published is not None:
-                if future and when < published:
+                lo, hi = published
+                if future and not lo <= when <= hi + UPCOMING:
                     continue
-                if not future and when > published:
+                if not future and not lo - RECENT <= when <= hi:
                     continue
-                nearness = -abs((when - published).days)
-            else:
-                nearness = 0
-            options.append(((venue is True, overlap, nearness), c))
+                nearness = -min(abs((when - lo).days), abs((when - hi).days))
+            score = (strength == 2, -_affinity(m.kind, c.core_kinds, self.compat), strength, nearness)
+            options.append((score, c))
         if not options:
             self.unplaced.append(m)
             return False
@@ -163,9 +236,9 @@ class Merger:
         return True
 
 
-def cluster(mentions: list[Mention], docs: dict[str, Document], compat: dict[str, set[str]]) -> tuple[list[_Cluster], list[Mention]]:
+def cluster(mentions: list[Mention], docs: dict[str, Document], compat: dict[str, list[str]]) -> tuple[list[_Cluster], list[Mention]]:
     """Group mentions into clusters (one per real-world event); returns the clusters and the unplaced mentions."""
-    order = lambda m: (m.date or "", m.doc, m.trigger_start, m.kind)
+    order = lambda m: (-len(m.date or ""), m.date or "", m.doc, m.trigger_start, m.kind)  # finer dates first
     merger = Merger(docs, compat)
     for m in sorted((m for m in mentions if m.date and m.status in HAPPENED), key=order):
         merger.add_happening(m)
@@ -191,8 +264,11 @@ def _display_names(mentions: list[Mention]) -> dict[str, str]:
 def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) -> Event:
     happened = c.happened
     core = happened or c.mentions
-    kinds = Counter(m.kind for m in core if m.date)
-    kind = sorted(kinds or Counter(m.kind for m in core), key=lambda k: (-(kinds or Counter({k: 1}))[k], k))[0]
+    # the kind most of its dated happenings name, those that say who took part weighing more
+    weights = Counter()
+    for m in core:
+        weights[m.kind] += (1 + len(m.participants)) * (2 if m.date else 1)
+    kind = sorted(weights, key=lambda k: (-weights[k], k))[0]
     status_rank = ["occurred", "reported", "planned", "expected", "hypothetical", "denied"]
     status = min((m.status for m in core), key=status_rank.index)
     participants: list[str] = []
@@ -210,7 +286,8 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
             continue
         if m.date and not dates_compatible(m.date, when):
             conflicts.append({"field": "date", "value": m.date, "doc": m.doc, "status": m.status})
-        if m.places and places and places_compatible(m.places[0], places[0]) is not True:
+        if m.places and places and places_compatible(m.places[0], places[0]) is not True \
+                and not gazetteer().is_country_name(m.places[0]):
             conflicts.append({"field": "place", "value": m.places[0], "doc": m.doc, "status": m.status})
     sources = sorted({m.doc for m in c.mentions})
     who = [p for p in participants][:3]
@@ -245,7 +322,7 @@ def chronological(events: list[Event]) -> list[Event]:
     return events
 
 
-def merge(mentions: list[Mention], docs: dict[str, Document], compat: dict[str, set[str]],
+def merge(mentions: list[Mention], docs: dict[str, Document], compat: dict[str, list[str]],
           kind_titles: dict[str, str]) -> tuple[list[Event], list[Mention]]:
     clusters, unplaced = cluster(mentions, docs, compat)
     names = _display_names(mentions)

@@ -75,6 +75,7 @@ class Mention:
     timex: Timex | None = None  # the time expression governing the trigger
     date: str | None = None  # its calendar value (`2023-09-13`, `2023-09`, `2019`), None if unresolved
     title: str = ""
+    future_ref: bool = False  # its clause says "in the coming days" (FUTURE_REF) rather than a date
 
 
 @dataclass
