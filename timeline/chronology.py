@@ -43,20 +43,19 @@ def _process(doc: Document, cli_dct: date | None, lex: Lexicon) -> _Processed:
 _WORKER_STATE: dict = {}
 
 
-def _init_worker(cli_dct: date | None, lexicon_path: str | None) -> None:
-    _WORKER_STATE["cli_dct"] = cli_dct
-    _WORKER_STATE["lex"] = load_lexicon(Path(lexicon_path) if lexicon_path else None)
-
-
 def _work(doc: Document) -> _Processed:
     return _process(doc, _WORKER_STATE["cli_dct"], _WORKER_STATE["lex"])
 
 
 def process_all(documents: Iterable[Document], cli_dct: date | None, lexicon_path: str | None,
                 workers: int, on_document=None) -> Iterator[_Processed]:
-    """Date, tag and find mentions, one document at a time, in input order, on `workers` processes."""
+    """Date, tag and find mentions, one document at a time, in input order, on `workers` processes.
+
+    The lexicon and the models are loaded here, before the workers fork, so that a broken
+    lexicon or a missing model fails once, in this process, and the workers share what was loaded.
+    """
+    lex = load_lexicon(Path(lexicon_path) if lexicon_path else None)
     if workers <= 1:
-        lex = load_lexicon(Path(lexicon_path) if lexicon_path else None)
         for doc in documents:
             p = _process(doc, cli_dct, lex)
             if on_document:
@@ -65,8 +64,12 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lexicon_pat
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(cli_dct, lexicon_path)) as pool:
+    from .entities import ner_model, sentence_splitter
+
+    ner_model(), sentence_splitter()
+    _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers) as pool:
         for p in pool.imap(_work, documents, chunksize=4):
             if on_document:
                 on_document(p.doc)

@@ -54,6 +54,8 @@ class Lexicon:
     clause_breaks: set[str] = field(default_factory=set)
     reporting: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
+    modifiers: set[str] = field(default_factory=set)
+    time_modifiers: set[str] = field(default_factory=set)
     examples: list[dict] = field(default_factory=list)
 
     def add(self, raw: dict) -> None:
@@ -85,6 +87,8 @@ class Lexicon:
             self.examples.extend(dict(e, entry="status") for e in status.get("examples", []))
         self.reporting.update(w.lower() for w in raw.get("reporting", {}).get("words", []))
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
+        self.modifiers.update(w.lower() for w in raw.get("modifiers", {}).get("words", []))
+        self.time_modifiers.update(w.lower() for w in raw.get("time_modifiers", {}).get("words", []))
         self._phrase_re = None
 
     def kind_of(self, token: str) -> str | None:
@@ -197,6 +201,12 @@ def calendar_date(value: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _names_a_thing(text: str, t: Timex, lex: Lexicon) -> bool:
+    """`pengiriman Januari`, `APBN-P 2015`: the time belongs to a noun, not to an event."""
+    before = re.findall(r"[\w-]+", text[max(0, t.start - 20):t.start].lower())
+    return bool(before) and before[-1] in lex.time_modifiers
+
+
 def _assign_times(triggers: list[tuple[int, str, str]], timexes: list[Timex], sentence: str, base: int) -> dict[int, Timex]:
     """Each time expression governs its nearest trigger; a trigger keeps the nearest it governs."""
     governed: dict[int, list[tuple[int, Timex]]] = {}
@@ -251,7 +261,7 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool) -> tuple[int,
     if person:  # a person's name is the run of capitalised words at its end
         while len(tokens) > 1 and not _CAPITALISED.match(tokens[0][1]):
             tokens.pop(0)
-    if not tokens:
+    if not tokens or not any(c.isalpha() for _, tok in tokens for c in tok):
         return None
     name = text[tokens[0][0]:tokens[-1][0] + len(tokens[-1][1])].strip(" .,;:")
     return (start + tokens[0][0], name) if len(name) > 1 else None
@@ -374,7 +384,7 @@ def _actors(text: str, ents: _Entities, aliases: dict[str, str], trigger_at: int
         actor = g.actor(name)
         if not actor or not near(s, e) or _VENUE_PREP.search(text[max(0, s - 30):s]):
             continue
-        if _is_title_modifier(text, s, lex.titles) or _is_speaker(text, s, e, lex):
+        if _is_title_modifier(text, s, lex.titles | lex.modifiers) or _is_speaker(text, s, e, lex):
             continue
         found.append((s, actor))
     seen, actors = set(), []
@@ -433,7 +443,7 @@ def _title(participants: list[str], kind: str, trigger: str, places: list[str], 
     if participants:
         who = participants[0] if len(participants) == 1 else ", ".join(participants[:-1][:3]) + " dan " + participants[-1]
     else:
-        clause = re.split(r"[,;:\"“”]", sentence[:at])[-1]
+        clause = re.split(r"[,;:\"“”]|\s[-–—]\s", sentence[:at])[-1]
         words = _WORD.findall(clause)[-5:]
         who = " ".join(words)
         verb = trigger
@@ -462,10 +472,15 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
     aliases = alias_people([name for en in ents for _, _, name in en.people])
     mentions: list[Mention] = []
     last_city: str | None = None
+    spans = [(t.start, t.end) for t in timexes]
+    for en in ents:  # `Juni`, `Senin`: a time expression is nobody
+        for group in (en.people, en.orgs, en.places):
+            group[:] = [x for x in group if not any(a < x[1] and x[0] < b for a, b in spans)]
     for ((s, e), triggers), en in zip(chosen, ents):
         sentence = text[s:e]
         in_sentence = [t for t in timexes if s <= t.start and t.end <= e]
-        times = _assign_times(triggers, in_sentence, sentence, s)
+        governing = [t for t in in_sentence if not _names_a_thing(text, t, lex)]
+        times = _assign_times(triggers, governing, sentence, s)
         by_kind: dict[str, Mention] = {}
         for i, (at, word, kind) in enumerate(triggers):
             timex = times.get(i)
