@@ -36,8 +36,8 @@ app = typer.Typer(
 [bold]Examples[/bold]
 
   [cyan]timeline[/cyan]                           chronology of the bundled seeds
-  [cyan]timeline artikel/ --actor Putin[/cyan]    a folder; events with Putin
-  [cyan]timeline tag berita.txt --dct 2023-09-12[/cyan]
+  [cyan]timeline artikel/ --actor Widodo[/cyan]    a folder; events with Widodo
+  [cyan]timeline tag berita.txt --dct 2014-12-10[/cyan]
   [cyan]cat berita.jsonl | timeline tag - -f json[/cyan]
   [cyan]timeline eval gold/*.tml[/cyan]           score the tagger on TimeML gold
 
@@ -114,7 +114,7 @@ def tag_command(
     [bold]Examples[/bold]
 
       timeline tag seeds/004_393e8c43df52946a.txt
-      timeline tag artikel.txt --dct 2023-09-12 --format json
+      timeline tag artikel.txt --dct 2014-12-10 --format json
       timeline tag korpus/ --format timeml --output hasil/
       cat artikel.txt | timeline tag - --format jsonl
     """
@@ -231,7 +231,7 @@ def build_command(
     [bold]Examples[/bold]
 
       [cyan]timeline[/cyan]                                   the bundled seed articles
-      [cyan]timeline --kind meeting --actor Putin --actor Kim[/cyan]
+      [cyan]timeline --kind meeting --actor Widodo --actor Anwar[/cyan]
       [cyan]timeline build artikel/ -f csv -o kronologi.csv[/cyan]
       [cyan]timeline build berita.jsonl --since 2024-01 --status planned[/cyan]
     """

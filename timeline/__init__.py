@@ -14,8 +14,8 @@ The stages, top to bottom (each a module with plain functions and the dataclasse
 Python use:
 
     >>> import timeline
-    >>> [t.value for t in timeline.tag("pada Rabu (13/9)", dct=datetime.date(2023, 9, 14))]
-    ['2023-09-13']
+    >>> [t.value for t in timeline.tag("pada Rabu (10/12)", dct=datetime.date(2014, 12, 11))]
+    ['2014-12-10']
 """
 from __future__ import annotations
 

@@ -157,7 +157,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
 
 
 def _name_matches(query: str, names: Iterable[str]) -> bool:
-    """`Putin` matches `Vladimir Putin`; `Korut` matches `Korea Utara` through the gazetteer."""
+    """`Widodo` matches `Joko Widodo`; `Malaysia` matches `Malaysia` through the gazetteer."""
     g = gazetteer()
     wanted = {key(query), key(g.actor(query) or query)}
     for name in names:

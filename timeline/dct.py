@@ -2,9 +2,9 @@
 
 Precedence: the input's own DCT (`input`), then `--dct` (`cli`), then the text (`text`), else none.
 From the text, in this order (the first that applies wins):
-1. a dateline near the top: a full date with a clock time (`12 Sep 2023 10:58`);
+1. a dateline near the top: a full date with a clock time (`29 Des 2014 13:18`);
 2. the article's own news day in the lead: a weekday with a full bracketed date
-   (`hari ini, Rabu (19/6/2024)`, `pada Kamis, (14/9/2023)`), the Indonesian news convention;
+   (`hari ini, Senin (29/12/2014)`, `pada Kamis, (11/12/2014)`), the Indonesian news convention;
 3. a full date (day, month and year) in the first lines.
 A date whose weekday disagrees with it (a typo) is passed over. A date the text does not state
 is never guessed: relative expressions then keep X placeholders.

@@ -4,8 +4,8 @@
   shipped in timeline/data/ner; it is loaded once per process, never downloaded.
 - `Gazetteer` (timeline/data/gazetteer.toml) makes one actor of a country under its names, short
   forms and capitals used as metonyms, and knows which city lies in which country.
-- `alias_people` maps a short name to the full name the article uses (`Putin` → `Vladimir Putin`);
-  `person_key` makes spelling variants one person across articles (`Kim Jong-un` = `Kim Jong Un`).
+- `alias_people` maps a short name to the full name the article uses (`Widodo` → `Joko Widodo`);
+  `person_key` makes spelling variants one person across articles (`Xi Jin-ping` = `Xi Jinping`).
 """
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def key(name: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """One person across articles: `Kim Jong-un`, `Kim Jong Un` and `Kim Jongun` are one key."""
+    """One person across articles: `Xi Jin-ping`, `Xi Jinping` and `Xi Jinpin` are one key."""
     return re.sub(r"[\s\-‐‑.]+", "", name).lower()
 
 
@@ -145,6 +145,6 @@ def alias_people(names: list[str]) -> dict[str, str]:
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
-    """Is `shorter` a contiguous run of `longer` (names: `Putin` in `Vladimir Putin`)?"""
+    """Is `shorter` a contiguous run of `longer` (names: `Widodo` in `Joko Widodo`)?"""
     n = len(shorter)
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))

@@ -10,7 +10,7 @@ For each sentence (spaCy sentencizer) of a dated, tagged document:
 4. who and where: the named-entity model, run only on sentences that hold a trigger; short
    names become the article's full names; countries become one actor under all their names;
    the venue is the place introduced by `di`/`ke` near the trigger, not a reference point
-   (`utara Pyongyang`), and `di kota itu`-style venues point back to the city named before.
+   (`utara Kuala Lumpur`), and `di kota itu`-style venues point back to the city named before.
 """
 from __future__ import annotations
 
@@ -196,7 +196,7 @@ def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -
 
 
 def calendar_date(value: str) -> str | None:
-    """The calendar part of a TIMEX3 value when it names a date (`2023-09-10TAF` → `2023-09-10`)."""
+    """The calendar part of a TIMEX3 value when it names a date (`2014-12-07TAF` → `2014-12-07`)."""
     m = re.match(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T|$)", value)
     return m.group(1) if m else None
 
@@ -241,8 +241,8 @@ _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
 def _clean_name(text: str, start: int, lex: Lexicon, person: bool) -> tuple[int, str] | None:
     """Trim what the model took in with a name: section labels (`INTERNASIONAL`), titles
-    (`Presiden`, `juru bicara`), countries before a person (`AS Anthony Blinken`), headline words
-    after it (`Kim Jong Un Tiba`). Returns (start, name) or None when nothing is left."""
+    (`Presiden`, `juru bicara`), countries before a person (`AS Anthony Retno`), headline words
+    after it (`Xi Jinping Tiba`). Returns (start, name) or None when nothing is left."""
     g = gazetteer()
     tokens = [(m.start(), m.group()) for m in re.finditer(r"[\w'’.-]+", text)]
 
@@ -289,7 +289,7 @@ def _entities(texts: list[str], bases: list[int], lex: Lexicon) -> list[_Entitie
 
 
 def _add_gazetteer_places(text: str, base: int, ents: _Entities) -> None:
-    """Places of the gazetteer the model missed (`mengunjungi Pyongyang`)."""
+    """Places of the gazetteer the model missed (`mengunjungi Kuala Lumpur`)."""
     taken = [(s, e) for group in (ents.people, ents.orgs, ents.places) for s, e, _ in group]
     for m in place_pattern().finditer(text):
         s, e = base + m.start(), base + m.end()
@@ -299,7 +299,7 @@ def _add_gazetteer_places(text: str, base: int, ents: _Entities) -> None:
 
 
 def titled_names(text: str, lex: Lexicon) -> set[str]:
-    """Full names that follow a title anywhere in the article (`Presiden Rusia Vladimir Putin`):
+    """Full names that follow a title anywhere in the article (`Presiden Prancis Emmanuel Macron`):
     found by rule, so that the model's misses elsewhere in the article are filled in."""
     g = gazetteer()
     names = set()
@@ -307,10 +307,10 @@ def titled_names(text: str, lex: Lexicon) -> set[str]:
         if m.group(1).lower() not in lex.titles:
             continue
         words = m.group(2).split()
-        # skip the rest of the title and the country: `Menteri Luar Negeri Jepang Yoko Kamikawa`
+        # skip the rest of the title and the country: `Menteri Luar Negeri Jepang Taro Kono`
         while words and (words[0].lower() in lex.titles or g.actor(words[0]) is not None):
             words.pop(0)
-        for n in (2, 1):  # `Korea Utara` is two words of a country
+        for n in (2, 1):  # `Malaysia` is two words of a country
             if len(words) > n and g.actor(" ".join(words[:n])) is not None:
                 words = words[n:]
         words = [w for w in words]
@@ -396,7 +396,7 @@ def _actors(text: str, ents: _Entities, aliases: dict[str, str], trigger_at: int
 
 
 def _is_title_modifier(text: str, start: int, titles: set[str]) -> bool:
-    """`Presiden Rusia Vladimir Putin`: the country is part of a person's title, not an actor."""
+    """`Presiden Prancis Emmanuel Macron`: the country is part of a person's title, not an actor."""
     before = _WORD.findall(text[max(0, start - 40):start].lower())
     return bool(before) and before[-1] in titles
 
@@ -411,7 +411,7 @@ def _is_city(name: str, text: str, start: int) -> bool:
 
 def _venue(text: str, sent: tuple[int, int], trigger_at: int, ents: _Entities, last_city: str | None) -> list[str]:
     """The place the event happened at: introduced by `di`/`ke` near the trigger (or standing in
-    apposition to such a place), a city before a country, not a reference point (`utara Pyongyang`)."""
+    apposition to such a place), a city before a country, not a reference point (`utara Kuala Lumpur`)."""
     g = gazetteer()
     candidates = []
     previous_end = None
@@ -420,8 +420,8 @@ def _venue(text: str, sent: tuple[int, int], trigger_at: int, ents: _Entities, l
         apposition = previous_end is not None and text[previous_end:s].strip() == ","
         previous_end = e
         named_city = re.search(r"\bkota\s+$", before, re.I)
-        object_of_trigger = re.match(r"^me\w+\s+$", text[trigger_at:s], re.I)  # `mengunjungi Pyongyang`
-        place_of = re.match(r"^(?:\s+\w+){0,2},\s*tempat\b", text[e:e + 30])  # `Vladivostok, tempat …`
+        object_of_trigger = re.match(r"^me\w+\s+$", text[trigger_at:s], re.I)  # `mengunjungi Kuala Lumpur`
+        place_of = re.match(r"^(?:\s+\w+){0,2},\s*tempat\b", text[e:e + 30])  # `Surabaya, tempat …`
         if _REFERENCE.search(before) or not (_VENUE_PREP.search(before) or apposition or named_city
                                                or object_of_trigger or place_of):
             continue
@@ -493,7 +493,7 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
                 status = "planned"
             actors = _actors(text, en, aliases, s + at, s + at + len(word), lex)
             places = _venue(text, (s, e), s + at, en, last_city)
-            if places:  # the venue is where it happened, not who took part (`mengunjungi Korut`)
+            if places:  # the venue is where it happened, not who took part (`mengunjungi Malaysia`)
                 venue_actor = gazetteer().actor(places[0])
                 actors = [a for a in actors if a != venue_actor]
             m = Mention(doc=doc.id, start=s, end=e, sentence=sentence, trigger=word, trigger_start=s + at,

@@ -1,7 +1,7 @@
 """Merging: the mentions of one real-world event, across articles, become one `Event`.
 
 1. Dated happenings (occurred, reported) cluster when their kinds are compatible, their dates
-   agree at the coarser granularity (2023-09 contains 2023-09-13), they share a participant and
+   agree at the coarser granularity (2014-12 contains 2014-12-10), they share a participant and
    their venues are not known to differ.
 2. A dated plan or expectation joins the happening it announced (shared participants, date
    within a month); where it disagrees on date or place, the event keeps what happened and lists
@@ -89,7 +89,7 @@ def _venue_agrees(m: Mention, c: _Cluster) -> bool | None:
 
 
 def same_actor(a: str, b: str) -> bool:
-    """One actor under two names: spelling variants, or a short name inside a full one (`Putin`)."""
+    """One actor under two names: spelling variants, or a short name inside a full one (`Widodo`)."""
     if person_key(a) == person_key(b):
         return True
     ta, tb = key(a).replace("-", " ").split(), key(b).replace("-", " ").split()
@@ -116,7 +116,7 @@ def _overlap(m: Mention, c: _Cluster) -> int:
 
 
 def _fits_partial(m: Mention, event_date: str) -> bool:
-    """`September lalu` in an undated article (XXXX-09) fits 2023-09-13, not 2019."""
+    """`September lalu` in an undated article (XXXX-09) fits 2014-09-10, not 2012."""
     value = m.timex.value if m.timex else ""
     if not value.startswith("XXXX-") or value.startswith("XXXX-W"):
         return True

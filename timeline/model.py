@@ -73,7 +73,7 @@ class Mention:
     participants: list[str] = field(default_factory=list)  # full names as this article writes them
     places: list[str] = field(default_factory=list)  # the venue first
     timex: Timex | None = None  # the time expression governing the trigger
-    date: str | None = None  # its calendar value (`2023-09-13`, `2023-09`, `2019`), None if unresolved
+    date: str | None = None  # its calendar value (`2014-12-10`, `2014-12`, `2014`), None if unresolved
     title: str = ""
     future_ref: bool = False  # its clause says "in the coming days" (FUTURE_REF) rather than a date
 

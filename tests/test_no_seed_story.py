@@ -1,0 +1,29 @@
+"""The code serves any story: nothing of the seed story (its people, places, dates) is written into it."""
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+SEED_PEOPLE = ["Putin", "Kim Jong", "Shoigu", "Peskov", "Easley", "Kamikawa", "Blinken", "Stoltenberg"]
+SEED_PLACES = ["Vostochny", "Vladivostok", "Pyongyang", "Kharkiv"]
+SEED_DATES = ["2023-09-1", "2024-06-19", "13/9", "19/6/2024", "14/9/2023", "12/9/2023"]
+
+
+def _files(patterns):
+    for folder in ("timeline", "cli"):
+        for pattern in patterns:
+            yield from sorted((ROOT / folder).rglob(pattern))
+
+
+def test_no_seed_people_places_or_dates_in_code():
+    for path in _files(["*.py"]):
+        text = path.read_text(encoding="utf-8")
+        for word in SEED_PEOPLE + SEED_PLACES + SEED_DATES:
+            assert word not in text, f"{path.relative_to(ROOT)} names {word!r}"
+
+
+def test_no_seed_people_in_data_files():
+    """The gazetteer lists the world's cities (seed places among them); no file names the seed's people."""
+    for path in _files(["*.toml", "*.tsv", "*.md"]):
+        text = path.read_text(encoding="utf-8")
+        for word in SEED_PEOPLE:
+            assert not re.search(rf"\b{word}\b", text), f"{path.relative_to(ROOT)} names {word!r}"
