@@ -28,6 +28,7 @@ STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetic
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:setelah|sebelum|sejak|ketika|saat|sementara|sedangkan|namun|tetapi|yang)\b", re.I)
+_PURPOSE = re.compile(r"\b(?:untuk|guna|agar|supaya)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:setelah|sesudah|sebelum|sejak|ketika|usai|menyusul)\b", re.I)
 _VENUE_PREP = re.compile(r"(?:\bdi|\bke|\bdari|\bmenuju)\s+(?:(?:kota|negara|provinsi|wilayah|kawasan|ibu kota|pelabuhan|bandara|markas)\s+)?$", re.I)
 _REFERENCE = re.compile(r"(?:\butara|\bselatan|\btimur|\bbarat|\btenggara|\bbarat daya|\btimur laut|\bbarat laut|\bdekat|\bberjarak|\bdari)\s+$", re.I)
@@ -219,6 +220,8 @@ def _assign_times(triggers: list[tuple[int, str, str]], timexes: list[Timex], se
             lo, hi = (te, at) if te <= at else (at + len(word), ts)
             between = sentence[lo:hi] if lo < hi else ""
             distance = abs(hi - lo) + (1000 if _SUBORDINATE.search(between) else 0)
+            if te <= at and _PURPOSE.search(between):
+                distance += 1000  # `bertemu … pada Rabu untuk membahas`: the time is the meeting's
             if best is None or distance < best[0]:
                 best = (distance, i)
         if best is not None:

@@ -1,0 +1,203 @@
+"""The chronology on real text: mentions, status, aliasing, places, merging, DCT windows, outputs, filters."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline import extract, read
+from timeline.chronology import filter_events
+from timeline.entities import alias_people, person_key, places_compatible
+from timeline.mentions import find_mentions
+from timeline.model import Document, Event
+from timeline.schema import event_dict
+from timeline.tagger import tag
+from timeline.write import write_events_csv, write_events_jsonl
+
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT / "seeds"
+KOMPAS = ROOT / "tests" / "data" / "kompas-dev"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return extract(read([SEEDS]))
+
+
+def _mentions(text: str, dct: date | None):
+    doc = Document(id="x", text=text, dct=dct, dct_source="cli" if dct else "none")
+    return find_mentions(doc, tag(text, dct))
+
+
+def _meetings(chronology):
+    return filter_events(chronology.events, kind="meeting", actors=["Putin", "Kim"])
+
+
+# ---------------------------------------------------------------- mentions, status, who, where
+
+
+def test_mention_has_kind_time_people_and_venue():
+    text = ("Presiden Prancis Emmanuel Macron dan Kanselir Jerman Olaf Scholz bertemu di Berlin "
+            "pada Rabu (10/12/2014) untuk membahas krisis energi.")
+    (m,) = [m for m in _mentions(text, date(2014, 12, 11)) if m.kind == "meeting"]
+    assert m.date == "2014-12-10" and m.status == "occurred"
+    assert {"Emmanuel Macron", "Olaf Scholz"} <= set(m.participants)
+    assert m.places == ["Berlin"]
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Presiden Joko Widodo akan mengunjungi Jepang pada Senin (15/12/2014).", "planned"),
+    ("Menteri Luar Negeri Retno Marsudi diperkirakan akan bertemu dengan mitranya di Tokyo pekan depan.", "expected"),
+    ("Pemerintah Iran membantah telah menyerang kapal tanker itu pada Sabtu (13/12/2014).", "denied"),
+    ("Jika harga terus turun, OPEC mungkin akan memangkas produksi.", "hypothetical"),
+    ("Harga minyak dunia turun pada Rabu (10/12/2014).", "occurred"),
+])
+def test_status_from_the_sentence(sentence, status):
+    found = _mentions(sentence, date(2014, 12, 11))
+    assert found and found[0].status == status, [(m.trigger, m.status) for m in found]
+
+
+def test_a_dated_happening_after_its_article_was_only_planned():
+    (m,) = [m for m in _mentions("Kedua menteri bertemu di Jakarta pada Jumat (12/12/2014).", date(2014, 12, 10))
+            if m.kind == "meeting"]
+    assert m.status == "planned"
+
+
+def test_time_in_a_subordinate_clause_belongs_to_its_own_event():
+    text = "Presiden berencana bertemu dengan Perdana Menteri itu, setelah kunjungan sang menteri ke Jepang pada Juni lalu."
+    found = {m.trigger: m for m in _mentions(text, date(2014, 12, 10))}
+    assert found["kunjungan"].date == "2014-06"
+    assert found["bertemu"].date is None
+
+
+def test_aliasing_short_names_within_an_article():
+    names = ["Joko Widodo", "Widodo", "Xi Jinping", "Xi", "Xi", "Xi Mingze"]
+    aliases = alias_people(names)
+    assert aliases["Widodo"] == "Joko Widodo"
+    assert aliases["Xi"] == "Xi Jinping"  # the Xi the article names most often
+    assert person_key("Kim Jong-un") == person_key("Kim Jong Un")
+
+
+def test_places_compatible_through_the_gazetteer():
+    assert places_compatible("Pyongyang", "Korea Utara") is True
+    assert places_compatible("Moskow", "Tokyo") is False
+    assert places_compatible("Surabaya", "Bandung") is False
+    assert places_compatible("Kosmodrom Vostochny", "Rusia") is None
+
+
+def test_a_venue_is_not_a_reference_point(seeds):
+    (first,) = [e for e in _meetings(seeds) if e.date == "2019"]
+    assert first.places == ["Vladivostok"]  # `di kota yang berjarak ... utara Pyongyang`
+
+
+# ---------------------------------------------------------------- the seed chronology
+
+
+def test_three_meetings_of_the_two_leaders(seeds):
+    meetings = [(e.date, e.places, e.sources) for e in _meetings(seeds)]
+    assert [(d, p) for d, p, _ in meetings] == [
+        ("2019", ["Vladivostok"]), ("2023-09-13", ["Kosmodrom Vostochny"]), ("2024-06-19", ["Pyongyang"])]
+    assert [s[:3] for s in meetings[0][2]] == ["004"]
+    assert {"000", "001", "002", "004"} == {s[:3] for s in meetings[1][2]}
+    assert {"002", "003"} == {s[:3] for s in meetings[2][2]}
+
+
+def test_the_plan_that_disagreed_is_kept_as_a_conflict(seeds):
+    (vostochny,) = [e for e in _meetings(seeds) if e.date == "2023-09-13"]
+    conflicts = {(c["field"], c["value"], c["doc"][:3], c["status"]) for c in vostochny.conflicts}
+    assert ("date", "2023-09-14", "004", "planned") in conflicts
+    assert ("place", "Vladivostok", "004", "planned") in conflicts
+    assert vostochny.status == "occurred"
+
+
+def test_other_dated_seed_events_once_each(seeds):
+    def one(kind, when, who=None):
+        found = [e for e in seeds.events if e.kind == kind and e.date == when
+                 and (who is None or any(who in p for p in e.participants))]
+        assert len(found) == 1, (kind, when, [(e.title, e.sources) for e in seeds.events])
+        return found[0]
+
+    assert one("departure", "2023-09-10", "Kim").sources[0].startswith("004")
+    assert one("arrival", "2023-09-12", "Kim")
+    assert one("arrival", "2023-09-11", "Putin").places == ["Vladivostok"]
+    shoigu = one("visit", "2023-07", "Shoigu")
+    assert {s[:3] for s in shoigu.sources} == {"000", "004"}
+    invasion = one("attack", "2022")
+    assert {s[:3] for s in invasion.sources} >= {"003", "004"}
+    assert one("landing", "2024-01-02").places == ["Kharkiv"]
+    assert one("veto", "2024-03")
+
+
+def test_an_undated_article_gets_a_window_from_shared_events(seeds):
+    doc = next(d for d in seeds.documents if d.id.startswith("002"))
+    assert doc.dct is None and doc.dct_source == "inferred"
+    lo, hi = doc.dct_window
+    assert lo <= date(2024, 6, 19) and hi == date(2024, 6, 19) and (hi - lo).days <= 31
+    values = {t.text: t.value for t in seeds.timexes[doc.id]}
+    assert values["2 Januari lalu"] == "2024-01-02"
+
+
+def test_same_events_in_any_input_order_and_any_workers():
+    paths = sorted(SEEDS.glob("*.txt"))
+    forward = extract(read(paths))
+    backward = extract(read(list(reversed(paths))), workers=2)
+    assert [event_dict(e) for e in forward.events] == [event_dict(e) for e in backward.events]
+
+
+# ---------------------------------------------------------------- outputs and filters
+
+
+def test_csv_columns_lists_and_formula_neutralising():
+    e = Event(id="e1", date="2014-12-10", kind="price_fall", status="occurred", title="=HYPERLINK(\"x\")",
+              participants=["OPEC", "+Kuwait"], places=["Wina"], confidence=0.7, sources=["a", "b"],
+              mentions=[], conflicts=[])
+    out = io.StringIO()
+    write_events_csv(out, [e])
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows[0] == ["date", "date_end", "kind", "status", "title", "participants", "places", "sources", "confidence"]
+    assert rows[1][4] == "'=HYPERLINK(\"x\")" and rows[1][5] == "OPEC; +Kuwait" and rows[1][7] == "a; b"
+
+
+def test_jsonl_one_event_per_line(seeds):
+    out = io.StringIO()
+    write_events_jsonl(out, seeds.events)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == len(seeds.events)
+    first = json.loads(lines[0])
+    assert set(first) == {"id", "date", "date_end", "kind", "status", "title", "participants", "places",
+                          "confidence", "sources", "mentions", "conflicts"}
+
+
+def test_events_are_chronological_coarser_first(seeds):
+    from timeline.merge import span_start
+
+    keys = [(span_start(e.date), len(e.date)) for e in seeds.events]
+    assert keys == sorted(keys)
+    assert [e.id for e in seeds.events] == [f"e{i}" for i in range(1, len(seeds.events) + 1)]
+
+
+def test_filters(seeds):
+    since = filter_events(seeds.events, since="2024")
+    assert since and all(e.date >= "2024" for e in since)
+    until = filter_events(seeds.events, until="2022")
+    assert until and all(e.date[:4] <= "2022" for e in until)
+    at = filter_events(seeds.events, place="Pyongyang")
+    assert any(e.date == "2024-06-19" for e in at)
+    assert all(e.status == "occurred" for e in filter_events(seeds.events, status="occurred"))
+    assert filter_events(seeds.events, actors=["Korut"])  # an alias of the country
+
+
+def test_another_story_gives_a_chronology_of_its_own():
+    """The oil-price articles: price movements on their own days, no seed-story residue."""
+    chronology = extract(read([KOMPAS]))
+    assert len(chronology.documents) == 50
+    kinds = {e.kind for e in chronology.events}
+    assert {"price_fall", "price_rise"} <= kinds
+    falls = [e for e in chronology.events if e.kind == "price_fall" and len(e.date) == 10 and e.status == "occurred"]
+    assert len(falls) >= 10
+    assert all(e.date.startswith(("2013", "2014", "2015")) for e in falls)
+    assert not any("Amerika Serikat" in e.participants and "dollar" in e.title for e in chronology.events)
