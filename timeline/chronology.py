@@ -37,7 +37,10 @@ def _process(doc: Document, cli_dct: date | None, lex: Lexicon) -> _Processed:
         return _Processed(doc, [], [])
     date_document(doc, cli_dct)
     timexes = tag(doc.text, doc.dct)
-    return _Processed(doc, timexes, find_mentions(doc, timexes, lex))
+    mentions = find_mentions(doc, timexes, lex)
+    if doc.dct is not None:
+        doc.text = ""  # only undated articles are read again (for their DCT window): keep memory flat
+    return _Processed(doc, timexes, mentions)
 
 
 _WORKER_STATE: dict = {}
@@ -64,9 +67,9 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lexicon_pat
         return
     import multiprocessing as mp
 
-    from .entities import ner_model, sentence_splitter
+    from .entities import ner_model
 
-    ner_model(), sentence_splitter()
+    ner_model()
     _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)
     ctx = mp.get_context("fork")
     with ctx.Pool(workers) as pool:

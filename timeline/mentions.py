@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .entities import alias_people, gazetteer, key, ner_model, place_pattern, sentence_splitter
+from .entities import alias_people, gazetteer, key, ner_model, place_pattern, split_sentences
 from .model import Document, Mention, Timex
 
 STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetical")
@@ -143,11 +143,10 @@ def default_lexicon() -> Lexicon:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences by spaCy's sentencizer; a line break also ends a sentence (headlines, captions)."""
     spans = []
-    nlp = sentence_splitter()
     offset = 0
     for para in text.split("\n"):
         if para.strip():
-            for sent in nlp(para).sents:
+            for sent in split_sentences(para):
                 s, e = offset + sent.start_char, offset + sent.end_char
                 if text[s:e].strip():
                     spans.append((s, e))
@@ -273,7 +272,7 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool) -> tuple[int,
 def _entities(texts: list[str], bases: list[int], lex: Lexicon) -> list[_Entities]:
     out = []
     nlp = ner_model()
-    for base, doc in zip(bases, nlp.pipe(texts, batch_size=64)):
+    for base, doc in zip(bases, nlp.pipe(texts, batch_size=64, disable=["sentencizer"])):
         ents = _Entities([], [], [])
         for e in doc.ents:
             label = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "GPE": "LOCATION"}.get(e.label_, e.label_)
