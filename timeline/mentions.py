@@ -323,21 +323,26 @@ def titled_names(text: str, lex: Lexicon) -> set[str]:
     return names
 
 
-def _find_known_people(text: str, span: tuple[int, int], names: list[str], ents: _Entities) -> None:
-    """Add the article's people where the model missed them: full names and their first or last word."""
-    taken = [(s, e) for s, e, _ in ents.people]
-    forms: dict[str, str] = {}
+def known_people_pattern(names: list[str]) -> re.Pattern | None:
+    """The article's people as one pattern: full names and their first or last word (`Widodo`)."""
+    forms: set[str] = set()
     for name in names:
-        forms.setdefault(name, name)
+        forms.add(name)
         parts = name.replace("-", " ").split()
         if len(parts) > 1:
-            for part in (parts[0], parts[-1]):
-                if len(part) >= 3 and part[0].isupper():
-                    forms.setdefault(part, part)
+            forms.update(p for p in (parts[0], parts[-1]) if len(p) >= 3 and p[0].isupper())
     if not forms:
+        return None
+    alternatives = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+                            for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])(?!\s+[A-Z][a-z])")
+
+
+def _find_known_people(text: str, span: tuple[int, int], pattern: re.Pattern | None, ents: _Entities) -> None:
+    """Add the article's people where the model missed them."""
+    if pattern is None:
         return
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-                                                  for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])(?!\s+[A-Z][a-z])")
+    taken = [(s, e) for s, e, _ in ents.people]
     for m in pattern.finditer(text, span[0], span[1]):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -469,8 +474,9 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
     ents = _entities([text[s:e] for (s, e), _ in chosen], [s for (s, e), _ in chosen], lex)
     known = sorted({name for en in ents for _, _, name in en.people if " " in name or "-" in name}
                    | titled_names(text, lex))
+    pattern = known_people_pattern(known)
     for ((s, e), _), en in zip(chosen, ents):
-        _find_known_people(text, (s, e), known, en)
+        _find_known_people(text, (s, e), pattern, en)
     aliases = alias_people([name for en in ents for _, _, name in en.people])
     mentions: list[Mention] = []
     last_city: str | None = None
