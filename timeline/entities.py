@@ -109,6 +109,16 @@ def place_pattern() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
+@cache
+def organization_pattern() -> re.Pattern:
+    """Every organisation name and alias of the gazetteer (`PBB`, `OPEC`), as whole words."""
+    with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+    names = sorted({n for o in raw.get("organization", []) for n in [o["name"], *o.get("aliases", [])] if len(n) >= 2},
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 def places_compatible(a: str, b: str) -> bool | None:
     """True: the same place or one inside the other; False: known to differ; None: cannot tell."""
     if key(a) == key(b):

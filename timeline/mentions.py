@@ -21,7 +21,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .entities import alias_people, gazetteer, key, ner_model, place_pattern, split_sentences
+from .entities import (alias_people, gazetteer, key, ner_model, organization_pattern, place_pattern,
+                       split_sentences)
 from .model import Document, Mention, Timex
 
 STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetical")
@@ -269,10 +270,21 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool) -> tuple[int,
     return (start + tokens[0][0], name) if len(name) > 1 else None
 
 
-def _entities(texts: list[str], bases: list[int], lex: Lexicon) -> list[_Entities]:
-    out = []
+def _entities(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[bool]) -> list[_Entities]:
+    """Entities of each sentence: by the model where `use_model` says so, else by the gazetteer alone
+    (the article's people are added to every sentence afterwards, see `_find_known_people`)."""
+    out: list[_Entities | None] = [None] * len(texts)
+    for i, (text, base, model) in enumerate(zip(texts, bases, use_model)):
+        if not model:
+            ents = _Entities([], [], [])
+            for m in organization_pattern().finditer(text):
+                ents.orgs.append((base + m.start(), base + m.end(), m.group()))
+            _add_gazetteer_places(text, base, ents)
+            out[i] = ents
+    wanted = [i for i, model in enumerate(use_model) if model]
     nlp = ner_model()
-    for base, doc in zip(bases, nlp.pipe(texts, batch_size=64, disable=["sentencizer"])):
+    for i, doc in zip(wanted, nlp.pipe([texts[i] for i in wanted], batch_size=64, disable=["sentencizer"])):
+        base = bases[i]
         ents = _Entities([], [], [])
         for e in doc.ents:
             label = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "GPE": "LOCATION"}.get(e.label_, e.label_)
@@ -286,7 +298,7 @@ def _entities(texts: list[str], bases: list[int], lex: Lexicon) -> list[_Entitie
             item = (at, at + len(name), name)
             {"PERSON": ents.people, "ORGANIZATION": ents.orgs, "LOCATION": ents.places}.get(label, []).append(item)
         _add_gazetteer_places(doc.text, base, ents)
-        out.append(ents)
+        out[i] = ents
     return out
 
 
@@ -318,7 +330,7 @@ def titled_names(text: str, lex: Lexicon) -> set[str]:
         words = [w for w in words]
         while words and (lex.kind_of(words[-1]) or words[-1].lower() in lex.reporting):
             words.pop()
-        if 2 <= len(words) <= 4 and not any(g.actor(w) for w in words):
+        if 2 <= len(words) <= 4 and not any(g.is_country_name(w) for w in words):
             names.add(" ".join(words))
     return names
 
@@ -333,8 +345,11 @@ def known_people_pattern(names: list[str]) -> re.Pattern | None:
             forms.update(p for p in (parts[0], parts[-1]) if len(p) >= 3 and p[0].isupper())
     if not forms:
         return None
-    alternatives = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-                            for f in sorted(forms, key=len, reverse=True))
+    def form_pattern(form: str) -> str:  # `Kim Jong-un` also finds `Kim Jong Un`
+        words = re.split(r"[\s-]+", form)
+        return r"[\s-]+".join(re.escape(w[0]) + (f"(?i:{re.escape(w[1:])})" if len(w) > 1 else "") for w in words)
+
+    alternatives = "|".join(form_pattern(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])(?!\s+[A-Z][a-z])")
 
 
@@ -471,7 +486,10 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             chosen.append(((s, e), triggers))
     if not chosen:
         return []
-    ents = _entities([text[s:e] for (s, e), _ in chosen], [s for (s, e), _ in chosen], lex)
+    # the model runs where a trigger meets a time (the sentences that can make rows); the others
+    # still find the article's people, its places and organisations, by rule
+    dated = [any(s <= t.start and t.end <= e and t.type in ("DATE", "TIME") for t in timexes) for (s, e), _ in chosen]
+    ents = _entities([text[s:e] for (s, e), _ in chosen], [s for (s, e), _ in chosen], lex, dated)
     known = sorted({name for en in ents for _, _, name in en.people if " " in name or "-" in name}
                    | titled_names(text, lex))
     pattern = known_people_pattern(known)
