@@ -103,7 +103,7 @@ INPUTS_HELP = "Files, folders (read recursively) or - for standard input."
 
 @app.command("tag")
 def tag_command(
-    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False, metavar="INPUTS"),
     dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or timeml."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout; for timeml with several inputs a folder (ending in /)."),
@@ -155,7 +155,7 @@ def tag_command(
 
 @app.command("eval")
 def eval_command(
-    gold: List[Path] = typer.Argument(..., help="TimeML gold files or folders.", show_default=False),
+    gold: List[Path] = typer.Argument(..., help="TimeML gold files or folders.", show_default=False, metavar="GOLD"),
     system: Optional[Path] = typer.Option(None, "--system", help="System output to score (TimeML file/folder, or tag's json/jsonl); default: tag the gold texts now."),
     errors_: bool = typer.Option(False, "--errors", help="Also list every miss, false alarm and wrong value."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
@@ -212,7 +212,8 @@ def _parse_bound(name: str, value: Optional[str]) -> Optional[str]:
 
 @app.command("build")
 def build_command(
-    inputs: Optional[List[str]] = typer.Argument(None, help=INPUTS_HELP + " Default: the bundled seed articles.", show_default=False),
+    inputs: Optional[List[str]] = typer.Argument(None, help=INPUTS_HELP + " Default: the bundled seed articles.",
+                                                 show_default=False, metavar="INPUTS"),
     actor: Optional[List[str]] = typer.Option(None, "--actor", "-a", help="Only events where this actor takes part (repeatable: all must). Matches short names and aliases."),
     place: Optional[str] = typer.Option(None, "--place", "-p", help="Only events at this place."),
     kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only events of this kind (meeting, visit, attack, …)."),

@@ -29,6 +29,9 @@ STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetic
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:setelah|sebelum|sejak|ketika|saat|sementara|sedangkan|namun|tetapi|yang)\b", re.I)
+# the two people named last: `kedua pemimpin tersebut`, `keduanya`
+_BOTH = re.compile(r"\bkedua(?:nya|\s+(?:pemimpin|kepala negara|presiden|menteri|tokoh|pihak))\b", re.I)
+_NAMED_AFTER_PREP = re.compile(r"(?<=\s)(?:di|ke)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
 _PURPOSE = re.compile(r"\b(?:untuk|guna|agar|supaya)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:setelah|sesudah|sebelum|sejak|ketika|usai|menyusul)\b", re.I)
 _VENUE_PREP = re.compile(r"(?:\bdi|\bke|\bdari|\bmenuju)\s+(?:(?:kota|negara|provinsi|wilayah|kawasan|ibu kota|pelabuhan|bandara|markas)\s+)?$", re.I)
@@ -291,7 +294,11 @@ def _entities(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[
             # a country the model calls a person or an organisation is still the country
             if label != "LOCATION" and gazetteer().country(e.text.strip()) and gazetteer().is_country_name(e.text.strip()):
                 label = "LOCATION"
-            cleaned = _clean_name(e.text, base + e.start_char, lex, label == "PERSON")
+            end_char = e.end_char
+            while end_char < len(doc.text) and (doc.text[end_char].isalnum() or
+                                                doc.text[end_char] == "-" and doc.text[end_char - 1].isalnum()):
+                end_char += 1  # the tokenizer may cut `Kim Jong-un` after the hyphen
+            cleaned = _clean_name(doc.text[e.start_char:end_char], base + e.start_char, lex, label == "PERSON")
             if cleaned is None:
                 continue
             at, name = cleaned
@@ -346,10 +353,10 @@ def known_people_pattern(names: list[str]) -> re.Pattern | None:
     if not forms:
         return None
     def form_pattern(form: str) -> str:  # `Kim Jong-un` also finds `Kim Jong Un`
-        words = re.split(r"[\s-]+", form)
+        words = [w for w in re.split(r"[\s-]+", form) if w]
         return r"[\s-]+".join(re.escape(w[0]) + (f"(?i:{re.escape(w[1:])})" if len(w) > 1 else "") for w in words)
 
-    alternatives = "|".join(form_pattern(f) for f in sorted(forms, key=len, reverse=True))
+    alternatives = "|".join(form_pattern(f) for f in sorted(forms, key=len, reverse=True) if f.strip(" -"))
     return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])(?!\s+[A-Z][a-z])")
 
 
@@ -393,7 +400,7 @@ def _actors(text: str, ents: _Entities, aliases: dict[str, str], trigger_at: int
         if not (trigger_at - PARTICIPANT_BEFORE <= s and e <= trigger_end + PARTICIPANT_AFTER):
             return False
         between = text[e:trigger_at] if e <= trigger_at else text[trigger_end:s]
-        return not _SUBORDINATE.search(between) and not re.search(r"[.;]", between)
+        return not _SUBORDINATE.search(between) and not re.search(r"[.;]|\bbahwa\b", between)
 
     found: list[tuple[int, str]] = []
     for s, e, name in ents.people:
@@ -437,7 +444,12 @@ def _venue(text: str, sent: tuple[int, int], trigger_at: int, ents: _Entities, l
     g = gazetteer()
     candidates = []
     previous_end = None
-    for s, e, name in ents.places:
+    facilities = [(s, e, n) for s, e, n in ents.orgs if re.search(r"\bdi\s+$", text[max(0, s - 5):s], re.I)]
+    known = ents.places + facilities + ents.people
+    # a capitalised name after `di`/`ke` is a place even when the model missed it (`di Kosmodrom X`)
+    named = [(m.start(1), m.end(1), m.group(1)) for m in _NAMED_AFTER_PREP.finditer(text, sent[0], sent[1])
+             if not any(a < m.end(1) and m.start(1) < b for a, b, _ in known)]
+    for s, e, name in sorted(ents.places + facilities + named):
         before = text[max(sent[0], s - 30):s]
         apposition = previous_end is not None and text[previous_end:s].strip() == ","
         previous_end = e
@@ -495,9 +507,10 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
     pattern = known_people_pattern(known)
     for ((s, e), _), en in zip(chosen, ents):
         _find_known_people(text, (s, e), pattern, en)
-    aliases = alias_people([name for en in ents for _, _, name in en.people])
+    aliases = alias_people([name for en in ents for _, _, name in en.people] + known)
     mentions: list[Mention] = []
     last_city: str | None = None
+    recent_people: list[str] = []  # for `kedua pemimpin`, `keduanya`
     spans = [(t.start, t.end) for t in timexes]
     for en in ents:  # `Juni`, `Senin`: a time expression is nobody
         for group in (en.people, en.orgs, en.places):
@@ -518,6 +531,12 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             if status == "occurred" and future_ref:
                 status = "planned"
             actors = _actors(text, en, aliases, s + at, s + at + len(word), lex)
+            if _BOTH.search(text, max(s, s + at - PARTICIPANT_BEFORE), min(e, s + at + PARTICIPANT_AFTER)):
+                people = [p for p in actors if gazetteer().actor(p) is None]
+                for p in reversed(recent_people[-2:]):
+                    if len(people) < 2 and p not in actors:
+                        actors.insert(0, p)
+                        people.append(p)
             places = _venue(text, (s, e), s + at, en, last_city)
             if places:  # the venue is where it happened, not who took part (`mengunjungi Malaysia`)
                 venue_actor = gazetteer().actor(places[0])
@@ -531,6 +550,11 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             if previous is None or (previous.date, previous.timex) == (None, None) and (m.date or m.timex):
                 by_kind[kind] = m
         mentions.extend(sorted(by_kind.values(), key=lambda m: m.trigger_start))
+        for _, _, name in en.people:
+            full = aliases.get(name, name)
+            if full in recent_people:
+                recent_people.remove(full)
+            recent_people.append(full)
         for ps, pe, name in en.places:
             if _is_city(name, text, ps) and not _REFERENCE.search(text[max(s, ps - 30):ps]):
                 last_city = name

@@ -275,8 +275,11 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
     for m in sorted(core, key=lambda m: (-len(m.participants), m.doc, m.trigger_start)):
         for p in m.participants:
             shown = names.get(person_key(p), p)
-            if shown not in participants:
+            same = [i for i, q in enumerate(participants) if same_actor(shown, q)]
+            if not same:
                 participants.append(shown)
+            elif len(shown) > len(participants[same[0]]):
+                participants[same[0]] = shown  # `Putin` in one article is `Vladimir Putin` in another
     venues = Counter(v for m in core for v in m.places[:1])
     places = sorted(venues, key=lambda v: (-venues[v], v))[:1] if venues else []
     when = c.date
