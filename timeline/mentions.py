@@ -297,7 +297,7 @@ def _entities(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[
             end_char = e.end_char
             while end_char < len(doc.text) and (doc.text[end_char].isalnum() or
                                                 doc.text[end_char] == "-" and doc.text[end_char - 1].isalnum()):
-                end_char += 1  # the tokenizer may cut `Kim Jong-un` after the hyphen
+                end_char += 1  # the tokenizer may cut `Xi Jin-ping` after the hyphen
             cleaned = _clean_name(doc.text[e.start_char:end_char], base + e.start_char, lex, label == "PERSON")
             if cleaned is None:
                 continue

@@ -146,13 +146,13 @@ def write_events_table(console, events) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(show_lines=False, header_style="bold", pad_edge=False, expand=False)
-    table.add_column("date", style="cyan", no_wrap=True)
-    table.add_column("what happened", ratio=4)
+    table = Table(show_lines=False, header_style="bold", pad_edge=False, expand=True)
+    table.add_column("date", style="cyan", no_wrap=True, min_width=10)
+    table.add_column("what happened", ratio=5, min_width=24)
     table.add_column("who", ratio=2)
-    table.add_column("where", ratio=1)
+    table.add_column("where", ratio=2)
     table.add_column("status", no_wrap=True)
-    table.add_column("sources", ratio=1)
+    table.add_column("sources", width=9)
     styles = {"occurred": "green", "planned": "yellow", "expected": "yellow", "denied": "red"}
     for e in events:
         table.add_row(Text(e.date), Text(e.title), Text(", ".join(e.participants)), Text(", ".join(e.places)),
