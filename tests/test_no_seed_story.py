@@ -3,7 +3,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
-SEED_PEOPLE = ["Putin", "Kim Jong", "Shoigu", "Peskov", "Easley", "Kamikawa", "Blinken", "Stoltenberg"]
+SEED_PEOPLE = ["Putin", "Kim Jong", "Kim ", "Shoigu", "Peskov", "Easley", "Kamikawa", "Blinken", "Stoltenberg"]
 SEED_PLACES = ["Vostochny", "Vladivostok", "Pyongyang", "Kharkiv"]
 SEED_DATES = ["2023-09-1", "2024-06-19", "13/9", "19/6/2024", "14/9/2023", "12/9/2023"]
 

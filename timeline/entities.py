@@ -137,7 +137,7 @@ def alias_people(names: list[str]) -> dict[str, str]:
     """Short person names → the full name the document uses for them.
 
     A name whose tokens are a part of a longer name in the same document stands for it; when
-    several longer names fit (an article naming three Kims), the one named most often wins.
+    several longer names fit (an article naming three Lees), the one named most often wins.
     """
     full: dict[str, str] = {}
     tokens = {n: key(n).split() for n in set(names)}

@@ -6,7 +6,7 @@ For each sentence (spaCy sentencizer) of a dated, tagged document:
 2. status: cue words before the trigger in its clause (`akan` → planned, `membantah` → denied…);
    a happening dated after its article's publication day can only have been planned;
 3. time: each DATE/TIME expression of the sentence governs the nearest trigger, never across a
-   subordinate clause (`setelah kunjungan Kim ke Rusia pada September lalu`);
+   subordinate clause (`setelah kunjungan sang menteri ke Jepang pada Juni lalu`);
 4. who and where: the named-entity model, run only on sentences that hold a trigger; short
    names become the article's full names; countries become one actor under all their names;
    the venue is the place introduced by `di`/`ke` near the trigger, not a reference point
@@ -352,7 +352,7 @@ def known_people_pattern(names: list[str]) -> re.Pattern | None:
             forms.update(p for p in (parts[0], parts[-1]) if len(p) >= 3 and p[0].isupper())
     if not forms:
         return None
-    def form_pattern(form: str) -> str:  # `Kim Jong-un` also finds `Kim Jong Un`
+    def form_pattern(form: str) -> str:  # `Xi Jin-ping` also finds `Xi Jin Ping`
         words = [w for w in re.split(r"[\s-]+", form) if w]
         return r"[\s-]+".join(re.escape(w[0]) + (f"(?i:{re.escape(w[1:])})" if len(w) > 1 else "") for w in words)
 
