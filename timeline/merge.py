@@ -279,7 +279,7 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
             if not same:
                 participants.append(shown)
             elif len(shown) > len(participants[same[0]]):
-                participants[same[0]] = shown  # `Putin` in one article is `Vladimir Putin` in another
+                participants[same[0]] = shown  # `Widodo` in one article is `Joko Widodo` in another
     venues = Counter(v for m in core for v in m.places[:1])
     places = sorted(venues, key=lambda v: (-venues[v], v))[:1] if venues else []
     when = c.date
