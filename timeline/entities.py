@@ -61,6 +61,7 @@ class Gazetteer:
     country_of_place: dict[str, str]  # key of a country, capital or city → the country's name
     org_of: dict[str, str]  # key of an organisation name or alias → its name
     names_of: dict[str, frozenset[str]]  # country → keys of its own names (not capitals, not cities)
+    seat_of: dict[str, frozenset[str]]  # country → keys of its capital and metonyms (`Wina`, `Vienna`)
 
     def actor(self, name: str) -> str | None:
         """The country or organisation a name stands for as an actor (`Moskow` → `Rusia`), or None."""
@@ -80,11 +81,12 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
         raw = tomllib.load(fh)
-    actor_of, place_of, org_of, names_of = {}, {}, {}, {}
+    actor_of, place_of, org_of, names_of, seat_of = {}, {}, {}, {}, {}
     for c in raw.get("country", []):
         name = c["name"]
         aliases = [name, *c.get("aliases", [])]
         names_of[name] = frozenset(key(a) for a in aliases)
+        seat_of[name] = frozenset(key(a) for a in [c.get("capital") or "", *c.get("metonyms", [])] if a)
         for a in aliases + c.get("metonyms", []):
             actor_of.setdefault(key(a), name)
         for p in aliases + [c.get("capital") or ""] + c.get("cities", []) + c.get("metonyms", []):
@@ -93,7 +95,7 @@ def gazetteer() -> Gazetteer:
     for o in raw.get("organization", []):
         for a in [o["name"], *o.get("aliases", [])]:
             org_of.setdefault(key(a), o["name"])
-    return Gazetteer(actor_of, place_of, org_of, names_of)
+    return Gazetteer(actor_of, place_of, org_of, names_of, seat_of)
 
 
 @cache
@@ -128,8 +130,11 @@ def places_compatible(a: str, b: str) -> bool | None:
     if ca and cb:
         if ca != cb:
             return False
-        # same country: a country and a place in it are compatible; two different cities are not
-        return g.is_country_name(a) or g.is_country_name(b)
+        # same country: a country and a place in it are compatible, and so are two names of its
+        # seat (`Wina`, `Vienna`); two different cities are not
+        if g.is_country_name(a) or g.is_country_name(b):
+            return True
+        return key(a) in g.seat_of[ca] and key(b) in g.seat_of[cb]
     return None
 
 

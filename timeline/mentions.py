@@ -206,9 +206,19 @@ def calendar_date(value: str) -> str | None:
 
 
 def _names_a_thing(text: str, t: Timex, lex: Lexicon) -> bool:
-    """`pengiriman Januari`, `APBN-P 2015`: the time belongs to a noun, not to an event."""
-    before = re.findall(r"[\w-]+", text[max(0, t.start - 20):t.start].lower())
-    return bool(before) and before[-1] in lex.time_modifiers
+    """Times that do not date the event of their clause: the time of a noun (`pengiriman Januari`,
+    `APBN-P 2015`), a point of comparison (`terendah sejak Mei 2009`, `dari penutupan pada Jumat`),
+    a year in a name (`Pertamina Outlook 2015`), a conversion (`Selasa waktu setempat (Rabu pagi WIB)`)."""
+    window = text[max(0, t.start - 40):t.start]
+    before = re.findall(r"[\w-]+", window)
+    skip = {"pada", "tanggal", "tgl", "bulan", "tahun", "hari"}
+    content = [w for w in before if w.lower() not in skip]
+    if content and content[-1].lower() in lex.time_modifiers:
+        return True
+    if before and before[-1].lower() not in skip and re.fullmatch(r"\d{4}", t.text) \
+            and before[-1][0].isupper() and not re.search(r"[.!?:]\s*$", window):
+        return True  # a year right after a capitalised word is part of a name
+    return bool(re.search(r"waktu setempat\s*\(\s*$", window, re.I))
 
 
 def _assign_times(triggers: list[tuple[int, str, str]], timexes: list[Timex], sentence: str, base: int) -> dict[int, Timex]:
@@ -250,6 +260,13 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool) -> tuple[int,
     (`Presiden`, `juru bicara`), countries before a person (`AS Anthony Retno`), headline words
     after it (`Xi Jinping Tiba`). Returns (start, name) or None when nothing is left."""
     g = gazetteer()
+    # a dateline before a dash (`KOMPAS.com - Harga`) and an unclosed bracket (`Intermediate (WTI`)
+    # are not part of a name
+    cut = [m.end() for m in re.finditer(r"\s[-–—]\s", text)]
+    if cut:
+        start, text = start + cut[-1], text[cut[-1]:]
+    if text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")].rstrip()
     tokens = [(m.start(), m.group()) for m in re.finditer(r"[\w'’.-]+", text)]
 
     def junk(tok: str, edge: str) -> bool:
@@ -472,15 +489,20 @@ def _venue(text: str, sent: tuple[int, int], trigger_at: int, ents: _Entities, l
     return []
 
 
-def _title(participants: list[str], kind: str, trigger: str, places: list[str], sentence: str, at: int, lex: Lexicon) -> str:
+def _title(participants: list[str], people: set[str], kind: str, trigger: str, places: list[str], sentence: str,
+           at: int, lex: Lexicon) -> str:
+    """`<who> <verb> di <place>` when people take part; else the sentence's own words up to the trigger
+    (`Harga minyak mentah dunia turun`): a country or agency in front would mislead."""
     verb = lex.kinds.get(kind, {}).get("title", trigger)
-    if participants:
+    if any(p in people for p in participants):
         who = participants[0] if len(participants) == 1 else ", ".join(participants[:-1][:3]) + " dan " + participants[-1]
     else:
-        clause = re.split(r"[,;:\"“”]|\s[-–—]\s", sentence[:at])[-1]
-        words = _WORD.findall(clause)[-5:]
+        # the sentence's own words: its subject before the trigger, and what follows it in the clause
+        clause = re.split(r"[,;:\"“”()]|\s[-–—]\s", sentence[:at])[-1]
+        words = _WORD.findall(clause)[-6:]
+        after = re.split(r"[,;:\"“”()]|\s[-–—]\s|\b(?:pada|di|ke|dari|sejak|hingga|menjadi)\b", sentence[at + len(trigger):])[0]
         who = " ".join(words)
-        verb = trigger
+        verb = " ".join([trigger] + _WORD.findall(after)[:3])
     title = f"{who} {verb}".strip()
     if places:
         title += f" di {places[0]}"
@@ -511,6 +533,11 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
     mentions: list[Mention] = []
     last_city: str | None = None
     recent_people: list[str] = []  # for `kedua pemimpin`, `keduanya`
+    # a one-word "person" the article also writes in lower case is a common word at a sentence start
+    lower_words = {w for w in _WORD.findall(text) if w.islower()}
+    for en in ents:
+        en.people[:] = [x for x in en.people if " " in x[2] or x[2].lower() not in lower_words]
+        en.orgs[:] = [x for x in en.orgs if " " in x[2] or x[2].lower() not in lower_words]
     spans = [(t.start, t.end) for t in timexes]
     for en in ents:  # `Juni`, `Senin`: a time expression is nobody
         for group in (en.people, en.orgs, en.places):
@@ -521,6 +548,7 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
         governing = [t for t in in_sentence if not _names_a_thing(text, t, lex)]
         times = _assign_times(triggers, governing, sentence, s)
         by_kind: dict[str, Mention] = {}
+        people_here = {aliases.get(n, n) for _, _, n in en.people}
         for i, (at, word, kind) in enumerate(triggers):
             timex = times.get(i)
             status = status_of(sentence, at, lex, word)
@@ -544,7 +572,7 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             m = Mention(doc=doc.id, start=s, end=e, sentence=sentence, trigger=word, trigger_start=s + at,
                         kind=kind, status=status, participants=actors, places=places, timex=timex, date=date,
                         future_ref=future_ref)
-            m.title = _title(actors, kind, word, places, sentence, at, lex)
+            m.title = _title(actors, people_here, kind, word, places, sentence, at, lex)
             # one mention per kind and sentence: `bertemu dalam pertemuan` is one meeting
             previous = by_kind.get(kind)
             if previous is None or (previous.date, previous.timex) == (None, None) and (m.date or m.timex):

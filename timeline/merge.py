@@ -164,8 +164,11 @@ class Merger:
         published = self._doc_dct(m)
         best = None
         for c in self.clusters:
-            if not _kinds_compatible(m.kind, c.kinds, self.compat) or _overlap(m, c) == 0:
+            if not _kinds_compatible(m.kind, c.kinds, self.compat):
                 continue
+            if _overlap(m, c) == 0 and not (c.date == m.date and m.kind in c.core_kinds and _venue_strength(m, c) >= 0
+                                            and not (m.participants and c.has_participants())):
+                continue  # without a shared participant, only the same day, kind and a compatible place
             happened_on = span_start(c.date)
             if c.happened:
                 if published and happened_on < published:
@@ -295,7 +298,8 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
     sources = sorted({m.doc for m in c.mentions})
     who = [p for p in participants][:3]
     verb = kind_titles.get(kind) or core[0].trigger
-    if who:
+    told_with_people = [m for m in core if m.title.startswith(tuple(m.participants)) and m.participants]
+    if who and told_with_people:
         title = (who[0] if len(who) == 1 else ", ".join(who[:-1]) + " dan " + who[-1]) + f" {verb}"
         if places:
             title += f" di {places[0]}"
