@@ -154,6 +154,10 @@ class Merger:
             score = (-_affinity(m.kind, c.core_kinds, self.compat), strength, overlap, m.date == c.date)
             if best is None or score > best[0]:
                 best = (score, c)
+        self._join_or_start(m, best)
+
+    def _join_or_start(self, m: Mention, best: tuple | None) -> None:
+        """Add the mention to the best cluster found, or start a cluster of its own."""
         if best:
             best[1].mentions.append(m)
         else:
@@ -180,10 +184,7 @@ class Merger:
             score = (_overlap(m, c), bool(c.happened), -abs((happened_on - planned_on).days))
             if best is None or score > best[0]:
                 best = (score, c)
-        if best:
-            best[1].mentions.append(m)
-        else:
-            self.clusters.append(_Cluster([m]))
+        self._join_or_start(m, best)
 
     def _published(self, m: Mention) -> tuple[date, date] | None:
         """When the mention's article appeared: its DCT, else its inferred window."""

@@ -430,6 +430,16 @@ def set_(m: re.Match, ctx: Context) -> Result | None:
     return "XXXX-XX-XX" + _time_suffix(g), "SET", None
 
 
+def _named_or_deictic_year(g: dict, ctx: Context) -> str:
+    """The year a quarter or season names (`kuartal III 2014`), or counts from the DCT (`tahun depan`)."""
+    if g.get("year"):
+        return str(_year_from(g["year"], ctx.dct))
+    if ctx.dct:
+        offset, _ = _DIR_OFFSET[g["dir"].lower() if g.get("dir") else None]
+        return str(ctx.dct.year + offset)
+    return "XXXX"
+
+
 _ORDINALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1,
              "kedua": 2, "ketiga": 3, "keempat": 4}
 
@@ -440,14 +450,7 @@ def quarter(m: re.Match, ctx: Context) -> Result | None:
     letter = "H" if g["qunit"].lower() in ("semester", "paruh") else "Q"
     if letter == "H" and n > 2 or g["qunit"].lower() == "caturwulan":
         return None
-    if g.get("year"):
-        year = str(_year_from(g["year"], ctx.dct))
-    elif ctx.dct:
-        offset, _ = _DIR_OFFSET[g["dir"].lower() if g.get("dir") else None]
-        year = str(ctx.dct.year + offset)
-    else:
-        year = "XXXX"
-    return f"{year}-{letter}{n}", "DATE", None
+    return f"{_named_or_deictic_year(g, ctx)}-{letter}{n}", "DATE", None
 
 
 def decade(m: re.Match, ctx: Context) -> Result | None:
@@ -480,14 +483,7 @@ _SEASONS = {"musim dingin": "WI", "musim panas": "SU", "musim semi": "SP", "musi
 def season(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
     code = _SEASONS[re.sub(r"\s+", " ", g["season"].lower())]
-    if g.get("year"):
-        year = g["year"]
-    elif ctx.dct:
-        offset, _ = _DIR_OFFSET[g["dir"].lower() if g.get("dir") else None]
-        year = str(ctx.dct.year + offset)
-    else:
-        year = "XXXX"
-    return f"{year}-{code}", "DATE", None
+    return f"{_named_or_deictic_year(g, ctx)}-{code}", "DATE", None
 
 
 NORMALISERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
