@@ -94,6 +94,8 @@ class Lexicon:
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
         self.modifiers.update(w.lower() for w in raw.get("modifiers", {}).get("words", []))
         self.time_modifiers.update(w.lower() for w in raw.get("time_modifiers", {}).get("words", []))
+        for section in ("modifiers", "time_modifiers"):
+            self.examples.extend(dict(e, entry=section) for e in raw.get(section, {}).get("examples", []))
         self._phrase_re = None
 
     def kind_of(self, token: str) -> str | None:
