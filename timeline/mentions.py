@@ -31,6 +31,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:setelah|sebelum|sejak|ketika|saat|sementara|sedangkan|namun|tetapi|yang)\b", re.I)
 # the two people named last: `kedua pemimpin tersebut`, `keduanya`
 _BOTH = re.compile(r"\bkedua(?:nya|\s+(?:pemimpin|kepala negara|presiden|menteri|tokoh|pihak))\b", re.I)
+_AT_PLACE = re.compile(r"\bdi\s+$", re.I)
 _NAMED_AFTER_PREP = re.compile(r"(?<=\s)(?:di|ke)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
 _PURPOSE = re.compile(r"\b(?:untuk|guna|agar|supaya)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:setelah|sesudah|sebelum|sejak|ketika|usai|menyusul)\b", re.I)
@@ -423,10 +424,10 @@ def _actors(text: str, ents: _Entities, aliases: dict[str, str], trigger_at: int
 
     found: list[tuple[int, str]] = []
     for s, e, name in ents.people:
-        if near(s, e) and not _is_speaker(text, s, e, lex):
+        if near(s, e) and not _is_speaker(text, s, e, lex) and not _AT_PLACE.search(text[max(0, s - 5):s]):
             found.append((s, aliases.get(name, name)))
     for s, e, name in ents.orgs:
-        if near(s, e) and not _is_speaker(text, s, e, lex):
+        if near(s, e) and not _is_speaker(text, s, e, lex) and not _AT_PLACE.search(text[max(0, s - 5):s]):
             found.append((s, g.actor(name) or name))
     for s, e, name in ents.places:
         actor = g.actor(name)
@@ -463,7 +464,8 @@ def _venue(text: str, sent: tuple[int, int], trigger_at: int, ents: _Entities, l
     g = gazetteer()
     candidates = []
     previous_end = None
-    facilities = [(s, e, n) for s, e, n in ents.orgs if re.search(r"\bdi\s+$", text[max(0, s - 5):s], re.I)]
+    # what stands right after `di` is a place, whatever the model called it (`di Kosmodrom X`)
+    facilities = [(s, e, n) for s, e, n in ents.orgs + ents.people if re.search(r"\bdi\s+$", text[max(0, s - 5):s], re.I)]
     known = ents.places + facilities + ents.people
     # a capitalised name after `di`/`ke` is a place even when the model missed it (`di Kosmodrom X`)
     named = [(m.start(1), m.end(1), m.group(1)) for m in _NAMED_AFTER_PREP.finditer(text, sent[0], sent[1])
