@@ -132,7 +132,10 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
             ctx.ref_sentence_day = ctx.ref if ctx.ref_gran == DAY else None
         else:
             ctx.ref_sentence_day = None
-        result = NORMALISERS[rule.value](m, ctx)
+        try:
+            result = NORMALISERS[rule.value](m, ctx)
+        except (ValueError, OverflowError):
+            continue  # a date outside the calendar (`99 abad lalu` from year 1): no value, no timex
         if result is None:
             continue
         value, ttype, mod = result
