@@ -13,7 +13,6 @@ Everything is sorted before it is compared, so the same mentions in any order gi
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .entities import gazetteer, key, person_key, places_compatible
@@ -35,38 +34,55 @@ def dates_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-@dataclass
 class _Cluster:
-    mentions: list[Mention] = field(default_factory=list)
+    """Mentions of one event so far, with what the merging asks of them kept up to date as they
+    join (recomputing them at every comparison made merging quadratic in the corpus)."""
 
-    @property
-    def happened(self) -> list[Mention]:
-        return [m for m in self.mentions if m.status in HAPPENED and m.date]
+    def __init__(self, mentions: list[Mention]):
+        self.mentions: list[Mention] = []
+        self.happened: list[Mention] = []  # dated happenings
+        self.kinds: set[str] = set()
+        self.participants: set[str] = set()
+        self._cache: dict[str, object] = {}
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.kinds.add(m.kind)
+        self.participants.update(m.participants)
+        if m.status in HAPPENED and m.date:
+            self.happened.append(m)
+        self._cache.clear()
+
+    def _cached(self, name: str, compute):
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
 
     @property
     def date(self) -> str:
-        dated = self.happened or [m for m in self.mentions if m.date]
-        finest = max(len(m.date) for m in dated)
-        counts = Counter(m.date for m in dated if len(m.date) == finest)
-        return sorted(counts, key=lambda d: (-counts[d], d))[0]
-
-    @property
-    def kinds(self) -> set[str]:
-        return {m.kind for m in self.mentions}
+        def compute() -> str:
+            dated = self.happened or [m for m in self.mentions if m.date]
+            finest = max(len(m.date) for m in dated)
+            counts = Counter(m.date for m in dated if len(m.date) == finest)
+            return sorted(counts, key=lambda d: (-counts[d], d))[0]
+        return self._cached("date", compute)
 
     @property
     def core_kinds(self) -> set[str]:
         """The kinds of the dated happenings: what the event is, not what joined it later."""
-        return {m.kind for m in self.happened} or self.kinds
+        return self._cached("core_kinds", lambda: {m.kind for m in self.happened} or self.kinds)
 
     def has_participants(self) -> bool:
-        return any(m.participants for m in self.mentions)
+        return bool(self.participants)
 
     def venues(self) -> list[str]:
         """The event's venue as its happenings give it (the most named one), or none."""
-        source = self.happened or self.mentions
-        counts = Counter(m.places[0] for m in source if m.places)
-        return sorted(counts, key=lambda v: (-counts[v], v))[:1]
+        def compute() -> list[str]:
+            counts = Counter(m.places[0] for m in (self.happened or self.mentions) if m.places)
+            return sorted(counts, key=lambda v: (-counts[v], v))[:1]
+        return self._cached("venues", compute)
 
 
 def _kinds_compatible(a: str, kinds: set[str], compat: dict[str, list[str]]) -> bool:
@@ -111,8 +127,7 @@ def _venue_strength(m: Mention, c: _Cluster) -> int:
 
 
 def _overlap(m: Mention, c: _Cluster) -> int:
-    theirs = {p for x in c.mentions for p in x.participants}
-    return sum(1 for p in set(m.participants) if any(same_actor(p, q) for q in theirs))
+    return sum(1 for p in set(m.participants) if any(same_actor(p, q) for q in c.participants))
 
 
 def _fits_partial(m: Mention, event_date: str) -> bool:
@@ -159,7 +174,7 @@ class Merger:
     def _join_or_start(self, m: Mention, best: tuple | None) -> None:
         """Add the mention to the best cluster found, or start a cluster of its own."""
         if best:
-            best[1].mentions.append(m)
+            best[1].add(m)
         else:
             self.clusters.append(_Cluster([m]))
 
@@ -208,8 +223,7 @@ class Merger:
         for c in self.clusters:
             if not c.happened or not _kinds_compatible(m.kind, c.core_kinds, self.compat):
                 continue
-            theirs = {p for x in c.mentions for p in x.participants}
-            shared = [p for p in set(m.participants) if any(same_actor(p, q) for q in theirs)]
+            shared = [p for p in set(m.participants) if any(same_actor(p, q) for q in c.participants)]
             # a shared person is evidence; countries and organisations alone are not enough
             if not any(p in people for p in shared) and len(shared) < 2:
                 continue
@@ -236,7 +250,7 @@ class Merger:
         if len(options) > 1 and options[0][0] == options[1][0]:
             self.unplaced.append(m)  # two events fit equally: do not guess
             return False
-        options[0][1].mentions.append(m)
+        options[0][1].add(m)
         return True
 
 
