@@ -111,6 +111,7 @@ def test_the_plan_that_disagreed_is_kept_as_a_conflict(seeds):
     conflicts = {(c["field"], c["value"], c["doc"][:3], c["status"]) for c in vostochny.conflicts}
     assert ("date", "2023-09-14", "004", "planned") in conflicts
     assert ("place", "Vladivostok", "004", "planned") in conflicts
+    assert len(conflicts) == len(vostochny.conflicts)  # each disagreement once
     assert vostochny.status == "occurred"
 
 

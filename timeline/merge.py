@@ -301,15 +301,17 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
     venues = Counter(v for m in core for v in m.places[:1])
     places = sorted(venues, key=lambda v: (-venues[v], v))[:1] if venues else []
     when = c.date
-    conflicts = []
+    conflicts: list[dict] = []
     for m in sorted(c.mentions, key=lambda m: (m.doc, m.trigger_start)):
         if m.status in HAPPENED:
             continue
+        found = []
         if m.date and not dates_compatible(m.date, when):
-            conflicts.append({"field": "date", "value": m.date, "doc": m.doc, "status": m.status})
+            found.append({"field": "date", "value": m.date, "doc": m.doc, "status": m.status})
         if m.places and places and places_compatible(m.places[0], places[0]) is not True \
                 and not gazetteer().is_country_name(m.places[0]):
-            conflicts.append({"field": "place", "value": m.places[0], "doc": m.doc, "status": m.status})
+            found.append({"field": "place", "value": m.places[0], "doc": m.doc, "status": m.status})
+        conflicts.extend(x for x in found if x not in conflicts)  # an article repeating its plan disagrees once
     sources = sorted({m.doc for m in c.mentions})
     who = [p for p in participants][:3]
     verb = kind_titles.get(kind) or core[0].trigger
