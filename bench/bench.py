@@ -123,7 +123,7 @@ def main() -> None:
         ('dateparser.search_dates(languages=["id"])', size_10, runs["dp10"]),
         ("dateparser.search_dates() (no language given)", size_s, runs["dp_default"]),
     ]
-    print(f"| run | text | time | MB/s | peak RSS |")
+    print("| run | text | time | MB/s | peak RSS |")
     print("|---|---|---|---|---|")
     for name, size, (t, rss) in rows:
         print(f"| {name} | {size / MB:.2f} MB | {t:.2f} s | {mbs(size, t):.3f} | {rss:.0f} MB |")

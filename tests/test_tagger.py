@@ -1,7 +1,6 @@
 """The tagger on real text: DCT from text, invariants under random input, and the trigger windows."""
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 

@@ -8,7 +8,6 @@ their relative dates are then resolved wherever the whole window agrees on the v
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta

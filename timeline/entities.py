@@ -103,7 +103,6 @@ def gazetteer() -> Gazetteer:
 @cache
 def place_pattern() -> re.Pattern:
     """Every place name of the gazetteer (countries, capitals, cities, metonyms), as whole words."""
-    g = gazetteer()
     with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
         raw = tomllib.load(fh)
     names = set()

@@ -302,14 +302,8 @@ def clock(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
     if g.get("hour") and int(g["hour"]) > 24:
         return None
-    day, _ = ctx.anchor(DAY)
     # a clock time belongs to the day the sentence just named, else to the DCT
-    if ctx.ref_sentence_day is not None:
-        day = ctx.ref_sentence_day
-    elif ctx.dct is not None:
-        day = ctx.dct
-    else:
-        day = None
+    day = ctx.ref_sentence_day or ctx.dct
     return fmt(day, DAY) + _time_suffix(g), "TIME", None
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from .grammar import Rule, rules, triggers, words
 from .model import Timex
-from .normalize import DAY, NORMALISERS, Context, _GRAN_RANK
+from .normalize import DAY, NORMALISERS, Context
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
