@@ -119,7 +119,11 @@ def _retag_within(doc: Document, window: tuple[date, date]) -> list[Timex]:
 
 def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexicon: str | None = None,
             workers: int = 1, on_document=None) -> Chronology:
-    """Many articles in, one chronology out (see the module docstring)."""
+    """Many articles in, one chronology out (see the module docstring).
+
+    To keep memory flat on large corpora, a dated document comes back without its text
+    (`doc.text == ""`): its time expressions and its events' sentences are all that is kept.
+    """
     processed = list(process_all(documents, cli_dct, lexicon, workers, on_document))
     lex = load_lexicon(Path(lexicon) if lexicon else None)
     compat = {k: list(v.get("compatible", [])) for k, v in lex.kinds.items()}
