@@ -49,14 +49,13 @@ def _work(doc: Document) -> _Processed:
     return _process(doc, _WORKER_STATE["cli_dct"], _WORKER_STATE["lex"])
 
 
-def process_all(documents: Iterable[Document], cli_dct: date | None, lexicon_path: str | None,
+def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexicon,
                 workers: int, on_document=None) -> Iterator[_Processed]:
     """Date, tag and find mentions, one document at a time, in input order, on `workers` processes.
 
-    The lexicon and the models are loaded here, before the workers fork, so that a broken
-    lexicon or a missing model fails once, in this process, and the workers share what was loaded.
+    The model is loaded here, before the workers fork, so that a missing model fails once, in
+    this process, and the workers share what was loaded.
     """
-    lex = load_lexicon(Path(lexicon_path) if lexicon_path else None)
     if workers <= 1:
         for doc in documents:
             p = _process(doc, cli_dct, lex)
@@ -78,7 +77,7 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lexicon_pat
             yield p
 
 
-def _window_constraints(doc: Document, joined: list[tuple[Mention, str]]) -> tuple[date, date] | None:
+def _window_constraints(joined: list[tuple[Mention, str]]) -> tuple[date, date] | None:
     """What the events an undated article shares with dated ones say of its own date.
 
     Only telling evidence counts: a happening it dates by a bare month or day (`September lalu`:
@@ -124,8 +123,8 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
     To keep memory flat on large corpora, a dated document comes back without its text
     (`doc.text == ""`): its time expressions and its events' sentences are all that is kept.
     """
-    processed = list(process_all(documents, cli_dct, lexicon, workers, on_document))
     lex = load_lexicon(Path(lexicon) if lexicon else None)
+    processed = list(process_all(documents, cli_dct, lex, workers, on_document))
     compat = {k: list(v.get("compatible", [])) for k, v in lex.kinds.items()}
     titles = {k: v.get("title", "") for k, v in lex.kinds.items()}
     docs = {p.doc.id: p.doc for p in processed}
@@ -142,7 +141,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
                 if docs[m.doc].dct is None:
                     joined.setdefault(m.doc, []).append((m, c.date))
         for p in undated:
-            window = _window_constraints(p.doc, joined.get(p.doc.id, []))
+            window = _window_constraints(joined.get(p.doc.id, []))
             if window is None:
                 continue
             p.doc.dct_window, p.doc.dct_source = window, "inferred"
@@ -163,7 +162,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
 
 
 def _name_matches(query: str, names: Iterable[str]) -> bool:
-    """`Widodo` matches `Joko Widodo`; `Malaysia` matches `Malaysia` through the gazetteer."""
+    """`Widodo` matches `Joko Widodo`; `RI` matches `Indonesia` through the gazetteer."""
     g = gazetteer()
     wanted = {key(query), key(g.actor(query) or query)}
     for name in names:
@@ -180,10 +179,9 @@ def filter_events(events: list[Event], *, actors: Iterable[str] = (), place: str
                   kind: str | None = None, status: str | None = None, since: str | None = None,
                   until: str | None = None) -> list[Event]:
     """Events where every actor takes part, at the place, of the kind and status, overlapping the range."""
-    from .merge import span_start as start_of
 
     def span_end(value: str) -> date:
-        s = start_of(value)
+        s = span_start(value)
         if len(value) == 4:
             return date(s.year, 12, 31)
         if len(value) == 7:
@@ -200,9 +198,9 @@ def filter_events(events: list[Event], *, actors: Iterable[str] = (), place: str
             continue
         if status and e.status != status:
             continue
-        if since and span_end(e.date) < start_of(since):
+        if since and span_end(e.date) < span_start(since):
             continue
-        if until and start_of(e.date) > span_end(until):
+        if until and span_start(e.date) > span_end(until):
             continue
         out.append(e)
     return out
