@@ -28,7 +28,6 @@ from .model import Document, Mention, Timex
 STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetical")
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:setelah|sebelum|sejak|ketika|saat|sementara|sedangkan|namun|tetapi|yang)\b", re.I)
 # the two people named last: `kedua pemimpin tersebut`, `keduanya`
 _BOTH = re.compile(r"\bkedua(?:nya|\s+(?:pemimpin|kepala negara|presiden|menteri|tokoh|pihak))\b", re.I)
 _AT_PLACE = re.compile(r"\bdi\s+$", re.I)
@@ -63,6 +62,7 @@ class Lexicon:
     modifiers: set[str] = field(default_factory=set)
     time_modifiers: set[str] = field(default_factory=set)
     examples: list[dict] = field(default_factory=list)
+    _phrase_re: re.Pattern | None = field(default=None, repr=False)  # built on first use
 
     def add(self, raw: dict) -> None:
         """Merge a parsed events.toml (the bundled one, then any --lexicon file over it)."""
@@ -110,7 +110,7 @@ class Lexicon:
     def phrase_matches(self, text: str):
         if not self.phrases:
             return
-        if getattr(self, "_phrase_re", None) is None:
+        if self._phrase_re is None:
             alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(self.phrases, key=len, reverse=True))
             self._phrase_re = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
         for m in self._phrase_re.finditer(text):

@@ -35,11 +35,11 @@ class Context:
     ref_end: int = -1  # where that mention ended
     ref_sentence_day: date | None = field(default=None)
 
-    def anchor(self, need: str) -> tuple[date | None, bool]:
+    def anchor(self, need: str) -> date | None:
         """The last mentioned date if it is fine enough for `need`, else the DCT."""
         if self.ref is not None and _GRAN_RANK.get(self.ref_gran, 0) >= _GRAN_RANK.get(need, 7):
-            return self.ref, True
-        return self.dct, False
+            return self.ref
+        return self.dct
 
 
 Result = tuple[str, str, str | None]  # value, type, mod
@@ -334,7 +334,7 @@ _ANCHORED_DAY = {"keesokan harinya": 1, "keesokan hari": 1, "hari berikutnya": 1
 
 def anchored_day(m: re.Match, ctx: Context) -> Result | None:
     offset = _ANCHORED_DAY[re.sub(r"\s+", " ", m.group("rel").lower())]
-    base, _ = ctx.anchor(DAY)
+    base = ctx.anchor(DAY)
     return fmt(base + timedelta(days=offset) if base else None, DAY), "DATE", None
 
 
@@ -358,7 +358,7 @@ def deictic(m: re.Match, ctx: Context) -> Result | None:
     gran = _UNIT_GRAN[unit]
     direction = re.sub(r"\s+", " ", g["dir"].lower()) if g.get("dir") else None
     offset, base_name = _DIR_OFFSET[direction]
-    base = ctx.anchor(gran)[0] if base_name == "ref" else ctx.dct
+    base = ctx.anchor(gran) if base_name == "ref" else ctx.dct
     if unit == "D" and offset == 0 and base_name == "ref" and not ctx.ref:
         return None  # `hari itu` with nothing to point back to
     value = fmt(shift(base, unit, offset) if base else None, gran)
@@ -386,7 +386,7 @@ def ago(m: re.Match, ctx: Context) -> Result | None:
         return None
     sign, base_name = _AGO_SIGN[re.sub(r"\s+", " ", m.group("ago").lower())]
     gran = _UNIT_GRAN.get(unit, DAY)
-    base = ctx.anchor(gran)[0] if base_name == "ref" else ctx.dct
+    base = ctx.anchor(gran) if base_name == "ref" else ctx.dct
     if unit in ("H", "MIN", "S"):
         return None
     value = fmt(shift(base, unit, sign * int(n)) if base else None, gran)
