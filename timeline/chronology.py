@@ -126,7 +126,8 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
     lex = load_lexicon(Path(lexicon) if lexicon else None)
     processed = list(process_all(documents, cli_dct, lex, workers, on_document))
     compat = {k: list(v.get("compatible", [])) for k, v in lex.kinds.items()}
-    titles = {k: v.get("title", "") for k, v in lex.kinds.items()}
+    # themed kinds keep the sentence's own words as their title (see theme.py)
+    titles = {k: v.get("title", "") for k, v in lex.kinds.items() if not v.get("themed")}
     docs = {p.doc.id: p.doc for p in processed}
     mentions = [m for p in processed for m in p.mentions]
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from .entities import (alias_people, gazetteer, key, ner_model, organization_pattern, place_pattern,
                        split_sentences)
 from .model import Document, Mention, Timex
+from . import theme
 
 STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetical")
 
@@ -61,6 +62,11 @@ class Lexicon:
     titles: set[str] = field(default_factory=set)
     modifiers: set[str] = field(default_factory=set)
     time_modifiers: set[str] = field(default_factory=set)
+    measures: dict[str, str] = field(default_factory=dict)  # lower-cased word or phrase → measure
+    money: set[str] = field(default_factory=set)
+    headline_drop: set[str] = field(default_factory=set)
+    headline_stop: set[str] = field(default_factory=set)
+    headline_breaks: set[str] = field(default_factory=set)
     examples: list[dict] = field(default_factory=list)
     _phrase_re: re.Pattern | None = field(default=None, repr=False)  # built on first use
 
@@ -95,7 +101,15 @@ class Lexicon:
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
         self.modifiers.update(w.lower() for w in raw.get("modifiers", {}).get("words", []))
         self.time_modifiers.update(w.lower() for w in raw.get("time_modifiers", {}).get("words", []))
-        for section in ("modifiers", "time_modifiers"):
+        for name, words in raw.get("themes", {}).items():
+            if name == "money":
+                self.money.update(w.lower() for w in words)
+            elif name != "examples":
+                self.measures.update((w.lower(), name) for w in words)
+        self.headline_drop.update(w.lower() for w in raw.get("headline", {}).get("drop", []))
+        self.headline_stop.update(w.lower() for w in raw.get("headline", {}).get("stop", []))
+        self.headline_breaks.update(w.lower() for w in raw.get("headline", {}).get("breaks", []))
+        for section in ("modifiers", "time_modifiers", "themes", "headline"):
             self.examples.extend(dict(e, entry=section) for e in raw.get(section, {}).get("examples", []))
         self._phrase_re = None
 
@@ -216,9 +230,13 @@ def _names_a_thing(text: str, t: Timex, lex: Lexicon) -> bool:
     before = re.findall(r"[\w-]+", window)
     skip = {"pada", "tanggal", "tgl", "bulan", "tahun", "hari"}
     content = [w for w in before if w.lower() not in skip]
-    if content and content[-1].lower() in lex.time_modifiers:
+    # the modifier right before the time, or a word or two before it (`dari puncak terbaru mereka pada Juni`),
+    # within the clause
+    clause = re.split(r"[,;:()\"“”]", window)[-1]
+    near = [w for w in re.findall(r"[\w-]+", clause) if w.lower() not in skip][-3:]
+    if any(w.lower() in lex.time_modifiers for w in near):
         return True
-    if before and before[-1].lower() not in skip and re.fullmatch(r"\d{4}", t.text) \
+    if before and before[-1].lower() not in skip and re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", t.text) \
             and before[-1][0].isupper() and not re.search(r"[.!?:]\s*$", window):
         return True  # a year right after a capitalised word is part of a name
     return bool(re.search(r"waktu setempat\s*\(\s*$", window, re.I))
@@ -270,6 +288,8 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool) -> tuple[int,
         start, text = start + cut[-1], text[cut[-1]:]
     if text.count("(") > text.count(")"):
         text = text[:text.rindex("(")].rstrip()
+    # `Organisasi Negara-negara Pengekspor Minyak (OPEC)`: the long name is the name
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)
     tokens = [(m.start(), m.group()) for m in re.finditer(r"[\w'’.-]+", text)]
 
     def junk(tok: str, edge: str) -> bool:
@@ -493,22 +513,17 @@ def _venue(text: str, sent: tuple[int, int], trigger_at: int, ents: _Entities, l
     return []
 
 
-def _title(participants: list[str], people: set[str], kind: str, trigger: str, places: list[str], sentence: str,
-           at: int, lex: Lexicon) -> str:
-    """`<who> <verb> di <place>` when people take part; else the sentence's own words up to the trigger
-    (`Harga minyak mentah dunia turun`): a country or agency in front would mislead."""
-    verb = lex.kinds.get(kind, {}).get("title", trigger)
-    if any(p in people for p in participants):
+def _title(participants: list[str], people: set[str], kind: str, trigger: str, places: list[str],
+           phrase: theme.Phrase, lex: Lexicon) -> str:
+    """`<who> <verb> di <place>` when people take part in a kind that is not themed; else the
+    sentence's own words (`Harga minyak mentah dunia turun`): a country or agency in front would mislead."""
+    spec = lex.kinds.get(kind, {})
+    if not spec.get("themed") and any(p in people for p in participants):
         who = participants[0] if len(participants) == 1 else ", ".join(participants[:-1][:3]) + " dan " + participants[-1]
+        title = f"{who} {spec.get('title', trigger)}"
     else:
-        # the sentence's own words: its subject before the trigger, and what follows it in the clause
-        clause = re.split(r"[,;:\"“”()]|\s[-–—]\s", sentence[:at])[-1]
-        words = _WORD.findall(clause)[-6:]
-        after = re.split(r"[,;:\"“”()]|\s[-–—]\s|\b(?:pada|di|ke|dari|sejak|hingga|menjadi)\b", sentence[at + len(trigger):])[0]
-        who = " ".join(words)
-        verb = " ".join([trigger] + _WORD.findall(after)[:3])
-    title = f"{who} {verb}".strip()
-    if places:
+        title = theme.title(phrase, trigger, participants)
+    if places and places[0] not in title:
         title += f" di {places[0]}"
     return title[0].upper() + title[1:] if title else title
 
@@ -555,6 +570,10 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
         people_here = {aliases.get(n, n) for _, _, n in en.people}
         for i, (at, word, kind) in enumerate(triggers):
             timex = times.get(i)
+            spec = lex.kinds.get(kind, {})
+            phrase = theme.phrase(sentence, at, word, [(t.start - s, t.end - s) for t in in_sentence], lex)
+            measure = theme.measure(phrase, word, lex) if spec.get("themed") else None
+            kind = spec.get("refine", {}).get(measure, kind)
             status = status_of(sentence, at, lex, word)
             date = calendar_date(timex.value) if timex else None
             if status == "occurred" and date and doc.dct and date[:10] > doc.dct.isoformat():
@@ -562,6 +581,8 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             future_ref = any(t.value == "FUTURE_REF" and abs(t.start - (s + at)) < 80 for t in in_sentence)
             if status == "occurred" and future_ref:
                 status = "planned"
+            if status == "planned" and spec.get("unplanned") and not theme.agentive(word):
+                status = "expected"  # `harga akan naik`: nobody's plan
             actors = _actors(text, en, aliases, s + at, s + at + len(word), lex)
             if _BOTH.search(text, max(s, s + at - PARTICIPANT_BEFORE), min(e, s + at + PARTICIPANT_AFTER)):
                 people = [p for p in actors if gazetteer().actor(p) is None]
@@ -575,8 +596,8 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
                 actors = [a for a in actors if a != venue_actor]
             m = Mention(doc=doc.id, start=s, end=e, sentence=sentence, trigger=word, trigger_start=s + at,
                         kind=kind, status=status, participants=actors, places=places, timex=timex, date=date,
-                        future_ref=future_ref)
-            m.title = _title(actors, people_here, kind, word, places, sentence, at, lex)
+                        future_ref=future_ref, measure=measure)
+            m.title = _title(actors, people_here, kind, word, places, phrase, lex)
             # one mention per kind and sentence: `bertemu dalam pertemuan` is one meeting
             previous = by_kind.get(kind)
             if previous is None or (previous.date, previous.timex) == (None, None) and (m.date or m.timex):

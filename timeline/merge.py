@@ -43,6 +43,7 @@ class _Cluster:
         self.happened: list[Mention] = []  # dated happenings
         self.kinds: set[str] = set()
         self.participants: set[str] = set()
+        self.measures: set[str] = set()  # what rose or fell (themed kinds)
         self._cache: dict[str, object] = {}
         for m in mentions:
             self.add(m)
@@ -51,6 +52,8 @@ class _Cluster:
         self.mentions.append(m)
         self.kinds.add(m.kind)
         self.participants.update(m.participants)
+        if m.measure:
+            self.measures.add(m.measure)
         if m.status in HAPPENED and m.date:
             self.happened.append(m)
         self._cache.clear()
@@ -85,7 +88,11 @@ class _Cluster:
         return self._cached("venues", compute)
 
 
-def _kinds_compatible(a: str, kinds: set[str], compat: dict[str, list[str]]) -> bool:
+def _kinds_compatible(m: Mention, kinds: set[str], compat: dict[str, list[str]], c: _Cluster) -> bool:
+    """Compatible kinds, and the same measure where both say what rose or fell (a price is not a stock)."""
+    if m.measure and c.measures and m.measure not in c.measures:
+        return False
+    a = m.kind
     return any(a == k or k in compat.get(a, ()) or a in compat.get(k, ()) for k in kinds)
 
 
@@ -152,7 +159,7 @@ class Merger:
     def add_happening(self, m: Mention) -> None:
         best = None
         for c in self.clusters:
-            if not c.happened or not _kinds_compatible(m.kind, c.kinds, self.compat):
+            if not c.happened or not _kinds_compatible(m, c.kinds, self.compat, c):
                 continue
             if not dates_compatible(m.date, c.date):
                 continue
@@ -183,7 +190,7 @@ class Merger:
         published = self._doc_dct(m)
         best = None
         for c in self.clusters:
-            if not _kinds_compatible(m.kind, c.kinds, self.compat):
+            if not _kinds_compatible(m, c.kinds, self.compat, c):
                 continue
             if _overlap(m, c) == 0 and not (c.date == m.date and m.kind in c.core_kinds and _venue_strength(m, c) >= 0
                                             and not (m.participants and c.has_participants())):
@@ -221,7 +228,7 @@ class Merger:
         people = [p for p in m.participants if g.actor(p) is None]
         options = []
         for c in self.clusters:
-            if not c.happened or not _kinds_compatible(m.kind, c.core_kinds, self.compat):
+            if not c.happened or not _kinds_compatible(m, c.core_kinds, self.compat, c):
                 continue
             shared = [p for p in set(m.participants) if any(same_actor(p, q) for q in c.participants)]
             # a shared person is evidence; countries and organisations alone are not enough
@@ -314,9 +321,9 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
         conflicts.extend(x for x in found if x not in conflicts)  # an article repeating its plan disagrees once
     sources = sorted({m.doc for m in c.mentions})
     who = [p for p in participants][:3]
-    verb = kind_titles.get(kind) or core[0].trigger
+    verb = kind_titles.get(kind, "")
     told_with_people = [m for m in core if m.title.startswith(tuple(m.participants)) and m.participants]
-    if who and told_with_people:
+    if who and told_with_people and kind in kind_titles:
         title = (who[0] if len(who) == 1 else ", ".join(who[:-1]) + " dan " + who[-1]) + f" {verb}"
         if places:
             title += f" di {places[0]}"

@@ -76,6 +76,7 @@ class Mention:
     date: str | None = None  # its calendar value (`2014-12-10`, `2014-12`, `2014`), None if unresolved
     title: str = ""
     future_ref: bool = False  # its clause says "in the coming days" (FUTURE_REF) rather than a date
+    measure: str | None = None  # what rose or fell, for themed kinds (`price`, `stock`…; see theme.py)
 
 
 @dataclass

@@ -1,0 +1,106 @@
+"""What a mention is about, in the sentence's own words.
+
+Indonesian news puts the subject of a clause before its verb: `Harga minyak mentah dunia turun`,
+`Stok minyak mentah AS naik`, `Kuwait menurunkan harga minyak mentah`. Without a parser, the
+clause is cut at punctuation and conjunctions, time expressions and brackets are taken out, and:
+- the subject is the noun phrase the clause starts with, up to a stop word (`yang`, `untuk`…);
+- the complement is up to four words after the trigger, up to a stop word or a time expression;
+- the measure (price, stock, production…, `[themes]` of the lexicon) is the first listed word in
+  the phrase the trigger is about: the object of `menaikkan`/`penurunan`, else the subject;
+- the title joins them: `Harga kontrak minyak turun 5 sen`.
+The word lists are data (`[themes]`, `[headline]` in timeline/data/events.toml, with examples).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\x00+|US\$|\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_EDGE = re.compile(r"(?<!\d),|,(?!\d)|[;:!?\"“”]|\s[-–—]\s")  # not the comma of `2,11`
+_BRACKETS = re.compile(r"\([^()]*\)?")
+_VERB = re.compile(r"^(?:me|di|ber|ter)[a-z]{4,}$")  # a verb form ends the subject before `dan`
+_ACTIVE_VERB = re.compile(r"^(?:mem|men|meng|meny|di)[a-z]{4,}$")  # … and the words taken after an intransitive trigger
+_ASIDE = re.compile(r",(\s*\x00+\s*),")  # `Harga minyak, Rabu, naik`: a time between commas is an aside
+
+
+@dataclass
+class Phrase:
+    subject: list[str]  # the clause's subject before the trigger
+    complement: list[str]  # what follows the trigger
+
+
+def takes_object(trigger: str) -> bool:
+    """`menaikkan harga`, `penurunan harga`, `menurunnya harga`: the thing follows the trigger."""
+    low = trigger.lower()
+    return low.startswith(("me", "pe", "ke")) and low.endswith(("kan", "an", "i", "nya"))
+
+
+def agentive(trigger: str) -> bool:
+    """`menaikkan`, `diturunkan`: somebody makes it happen (as against `naik`, `menurun`)."""
+    low = trigger.lower()
+    return low.startswith(("me", "di")) and low.endswith(("kan", "i"))
+
+
+def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int]], lex) -> Phrase:
+    """Subject and complement of the trigger at `at` (offsets in `sentence`; `time_spans` too)."""
+    chars = list(sentence)
+    for s, e in time_spans:
+        chars[max(0, s):max(0, e)] = "\x00" * (max(0, e) - max(0, s))
+    text = _BRACKETS.sub(lambda m: " " * len(m.group()), "".join(chars))
+    text = _ASIDE.sub(lambda m: f" {m.group(1)} ", text)
+    stop, drop = lex.headline_stop, lex.headline_drop
+    breaks = lex.clause_breaks | lex.reporting | lex.headline_breaks
+
+    words = [w for w in _TOKEN.findall(_EDGE.split(text[:at])[-1]) if not w.startswith("\x00")]
+    lows = [w.lower() for w in words]
+    cut = max((i + 1 for i, w in enumerate(lows) if w in breaks), default=0)
+    # `… dikuasai ISIS dan produksi minyak Irak turun`: `dan` after a verb starts a new clause
+    cut = max([cut] + [i + 1 for i, w in enumerate(lows) if w == "dan" and any(_VERB.match(v) for v in lows[cut:i])])
+    subject: list[str] = []
+    for w in words[cut:]:
+        if w.lower() in stop:
+            if subject:
+                break
+            continue  # `pada 2014 permintaan minyak …`: a fronted adverbial is not the subject
+        if w.lower() not in drop:
+            subject.append(w)
+
+    complement: list[str] = []
+    for tok in _TOKEN.findall(_EDGE.split(text[at + len(trigger):])[0]):
+        low = tok.lower()
+        if tok.startswith("\x00") or low in stop or low in lex.reporting or _ACTIVE_VERB.match(low):
+            break
+        if low not in drop:
+            complement.append(tok)
+            if len(complement) == 4:
+                break
+    return Phrase(subject[:5], complement)
+
+
+def measure(p: Phrase, trigger: str, lex) -> str | None:
+    """The measure that rose or fell: the first `[themes]` word of the phrase the trigger is about,
+    else `price` when a sum of money follows the trigger (`turun 28 sen`)."""
+    sides = (p.complement, p.subject) if takes_object(trigger) else (p.subject, p.complement)
+    for side in sides:
+        lows = [w.lower() for w in side]
+        for i, w in enumerate(lows):
+            pair = f"{w} {lows[i + 1]}" if i + 1 < len(lows) else ""
+            if pair in lex.measures:
+                return lex.measures[pair]
+            if w in lex.measures:
+                return lex.measures[w]
+    lows = [w.lower() for w in p.complement]
+    for i, w in enumerate(lows):
+        if w in lex.money and (w in ("us$", "rp") or i > 0 and lows[i - 1][0].isdigit()):
+            return "price"
+    return None
+
+
+def title(p: Phrase, trigger: str, participants: list[str]) -> str:
+    """`Harga minyak dunia turun`, `Kuwait menurunkan harga minyak mentah`."""
+    subject = list(p.subject)
+    if not subject and participants and agentive(trigger):
+        subject = [participants[0]]  # who did it, when the clause leaves it out
+    words = subject + [trigger] + p.complement
+    text = " ".join(words)
+    return text[0].upper() + text[1:] if text else text
