@@ -584,20 +584,20 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             if status == "planned" and spec.get("unplanned") and not theme.agentive(word):
                 status = "expected"  # `harga akan naik`: nobody's plan
             actors = _actors(text, en, aliases, s + at, s + at + len(word), lex)
+            persons = [a for a in actors if a in people_here]
             if _BOTH.search(text, max(s, s + at - PARTICIPANT_BEFORE), min(e, s + at + PARTICIPANT_AFTER)):
-                people = [p for p in actors if gazetteer().actor(p) is None]
                 for p in reversed(recent_people[-2:]):
-                    if len(people) < 2 and p not in actors:
+                    if len(persons) < 2 and p not in actors:
                         actors.insert(0, p)
-                        people.append(p)
+                        persons.append(p)
             places = _venue(text, (s, e), s + at, en, last_city)
             if places:  # the venue is where it happened, not who took part (`mengunjungi Malaysia`)
                 venue_actor = gazetteer().actor(places[0])
                 actors = [a for a in actors if a != venue_actor]
             m = Mention(doc=doc.id, start=s, end=e, sentence=sentence, trigger=word, trigger_start=s + at,
                         kind=kind, status=status, participants=actors, places=places, timex=timex, date=date,
-                        future_ref=future_ref, measure=measure)
-            m.title = _title(actors, people_here, kind, word, places, phrase, lex)
+                        future_ref=future_ref, measure=measure, persons=[a for a in actors if a in persons])
+            m.title = _title(actors, set(persons), kind, word, places, phrase, lex)
             # one mention per kind and sentence: `bertemu dalam pertemuan` is one meeting
             previous = by_kind.get(kind)
             if previous is None or (previous.date, previous.timex) == (None, None) and (m.date or m.timex):

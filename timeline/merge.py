@@ -7,7 +7,8 @@
    within a month); where it disagrees on date or place, the event keeps what happened and lists
    the disagreement in `conflicts`. A plan that joins nothing is a row of its own.
 3. An undated mention joins the dated event it clearly matches: same participants and kind,
-   compatible place, a happening not after its article's date, a plan not before it.
+   compatible place, a happening not after its article's date, a plan not before it; from an
+   article that has not dated the event itself, only through a shared person.
 Everything is sorted before it is compared, so the same mentions in any order give the same events.
 """
 from __future__ import annotations
@@ -224,16 +225,17 @@ class Merger:
             return False
         published = self._published(m)
         future = m.status not in HAPPENED
-        g = gazetteer()
-        people = [p for p in m.participants if g.actor(p) is None]
+        people = m.persons
         options = []
         for c in self.clusters:
             if not c.happened or not _kinds_compatible(m, c.core_kinds, self.compat, c):
                 continue
             shared = [p for p in set(m.participants) if any(same_actor(p, q) for q in c.participants)]
-            # a shared person is evidence; countries and organisations alone are not enough
-            if not any(p in people for p in shared) and len(shared) < 2:
-                continue
+            # a shared person is evidence; countries and organisations alone are not enough, and
+            # from another article not at all (`minyak Brent turun` is news every day)
+            if not any(p in people for p in shared):
+                if len(shared) < 2 or not any(x.doc == m.doc for x in c.mentions):
+                    continue
             if not _fits_partial(m, c.date):
                 continue
             strength = _venue_strength(m, c)

@@ -71,6 +71,7 @@ class Mention:
     kind: str
     status: str  # occurred, planned, expected, reported, denied, hypothetical
     participants: list[str] = field(default_factory=list)  # full names as this article writes them
+    persons: list[str] = field(default_factory=list)  # those of them the article names as people
     places: list[str] = field(default_factory=list)  # the venue first
     timex: Timex | None = None  # the time expression governing the trigger
     date: str | None = None  # its calendar value (`2014-12-10`, `2014-12`, `2014`), None if unresolved

@@ -82,7 +82,7 @@ def measure(p: Phrase, trigger: str, lex) -> str | None:
     else `price` when a sum of money follows the trigger (`turun 28 sen`)."""
     sides = (p.complement, p.subject) if takes_object(trigger) else (p.subject, p.complement)
     for side in sides:
-        lows = [w.lower() for w in side]
+        lows = [re.sub(r"(?<=\w\w\w)nya$", "", w.lower()) for w in side]  # `produksinya`
         for i, w in enumerate(lows):
             pair = f"{w} {lows[i + 1]}" if i + 1 < len(lows) else ""
             if pair in lex.measures:
