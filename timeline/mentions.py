@@ -34,7 +34,8 @@ _BOTH = re.compile(r"\bkedua(?:nya|\s+(?:pemimpin|kepala negara|presiden|menteri
 _AT_PLACE = re.compile(r"\bdi\s+$", re.I)
 _NAMED_AFTER_PREP = re.compile(r"(?<=\s)(?:di|ke)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
 _PURPOSE = re.compile(r"\b(?:untuk|guna|agar|supaya)\b", re.I)
-_SUBORDINATE = re.compile(r"\b(?:setelah|sesudah|sebelum|sejak|ketika|usai|menyusul)\b", re.I)
+_SUBORDINATE = re.compile(r"\b(?:setelah|sesudah|sebelum|sejak|ketika|usai|menyusul|karena|akibat|di tengah)\b", re.I)
+_CONTRAST = re.compile(r"\b(?:tetapi|tapi|namun|sedangkan|padahal)\b", re.I)  # a time never governs across these
 _VENUE_PREP = re.compile(r"(?:\bdi|\bke|\bdari|\bmenuju)\s+(?:(?:kota|negara|provinsi|wilayah|kawasan|ibu kota|pelabuhan|bandara|markas)\s+)?$", re.I)
 _REFERENCE = re.compile(r"(?:\butara|\bselatan|\btimur|\bbarat|\btenggara|\bbarat daya|\btimur laut|\bbarat laut|\bdekat|\bberjarak|\bdari)\s+$", re.I)
 _ANAPHORIC_VENUE = re.compile(r"\bdi\s+(?:kota|negara|tempat|lokasi)\s+(?:itu|tersebut|yang)\b|\bdi\s+sana\b", re.I)
@@ -52,6 +53,7 @@ class Lexicon:
     forms: dict[str, str] = field(default_factory=dict)  # lower-case form → kind
     phrases: dict[str, str] = field(default_factory=dict)  # lower-case phrase → kind
     excluded: set[str] = field(default_factory=set)
+    ignored: set[str] = field(default_factory=set)  # phrases in which no word is a trigger
     kinds: dict[str, dict] = field(default_factory=dict)
     status_order: list[str] = field(default_factory=list)
     status_cues: dict[str, list[str]] = field(default_factory=dict)
@@ -69,6 +71,7 @@ class Lexicon:
     headline_breaks: set[str] = field(default_factory=set)
     examples: list[dict] = field(default_factory=list)
     _phrase_re: re.Pattern | None = field(default=None, repr=False)  # built on first use
+    _ignore_re: re.Pattern | None = field(default=None, repr=False)
 
     def add(self, raw: dict) -> None:
         """Merge a parsed events.toml (the bundled one, then any --lexicon file over it)."""
@@ -87,6 +90,8 @@ class Lexicon:
                     self.forms.setdefault(w, kind)
             self.excluded.update(x.lower() for x in entry.get("not", []))
             self.examples.extend(dict(e, entry=entry["words"][0]) for e in entry.get("examples", []))
+        self.ignored.update(p.lower() for p in raw.get("ignore", {}).get("phrases", []))
+        self.examples.extend(dict(e, entry="ignore") for e in raw.get("ignore", {}).get("examples", []))
         status = raw.get("status", {})
         if status:
             self.status_order = list(status.get("order", self.status_order))
@@ -111,7 +116,15 @@ class Lexicon:
         self.headline_breaks.update(w.lower() for w in raw.get("headline", {}).get("breaks", []))
         for section in ("modifiers", "time_modifiers", "themes", "headline"):
             self.examples.extend(dict(e, entry=section) for e in raw.get(section, {}).get("examples", []))
-        self._phrase_re = None
+        self._phrase_re = self._ignore_re = None
+
+    def ignored_spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.ignored:
+            return []
+        if self._ignore_re is None:
+            alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(self.ignored, key=len, reverse=True))
+            self._ignore_re = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
+        return [m.span() for m in self._ignore_re.finditer(text)]
 
     def kind_of(self, token: str) -> str | None:
         low = token.lower()
@@ -184,7 +197,8 @@ def find_triggers(sentence: str, lex: Lexicon) -> list[tuple[int, str, str]]:
             found[m.start()] = (m.start(), m.group(), kind)
     for start, phrase, kind in lex.phrase_matches(sentence):
         found[start] = (start, phrase, kind)
-    return [found[k] for k in sorted(found)]
+    ignored = lex.ignored_spans(sentence)
+    return [found[k] for k in sorted(found) if not any(a <= k < b for a, b in ignored)]
 
 
 def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -> str:
@@ -253,6 +267,8 @@ def _assign_times(triggers: list[tuple[int, str, str]], timexes: list[Timex], se
         for i, (at, word, _) in enumerate(triggers):
             lo, hi = (te, at) if te <= at else (at + len(word), ts)
             between = sentence[lo:hi] if lo < hi else ""
+            if _CONTRAST.search(between) or re.search(r"[\"“”]", between):
+                continue  # `Sekarang turun, tetapi dua bulan lagi …`; a quote's time stays in the quote
             distance = abs(hi - lo) + (1000 if _SUBORDINATE.search(between) else 0)
             if te <= at and _PURPOSE.search(between):
                 distance += 1000  # `bertemu … pada Rabu untuk membahas`: the time is the meeting's
@@ -276,7 +292,7 @@ class _Entities:
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
-def _clean_name(text: str, start: int, lex: Lexicon, person: bool) -> tuple[int, str] | None:
+def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool = False) -> tuple[int, str] | None:
     """Trim what the model took in with a name: section labels (`INTERNASIONAL`), titles
     (`Presiden`, `juru bicara`), countries before a person (`AS Anthony Retno`), headline words
     after it (`Xi Jinping Tiba`). Returns (start, name) or None when nothing is left."""
@@ -294,7 +310,8 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool) -> tuple[int,
 
     def junk(tok: str, edge: str) -> bool:
         low = tok.lower().strip(".")
-        if low in lex.titles or low in lex.reporting or (len(tok) > 5 and tok.isupper()):
+        # a place keeps the office it names (`Kantor Kementerian Keuangan`)
+        if (low in lex.titles and not place) or low in lex.reporting or (len(tok) > 5 and tok.isupper()):
             return True
         if lex.kind_of(tok) is not None:
             return True
@@ -338,7 +355,8 @@ def _entities(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[
             while end_char < len(doc.text) and (doc.text[end_char].isalnum() or
                                                 doc.text[end_char] == "-" and doc.text[end_char - 1].isalnum()):
                 end_char += 1  # the tokenizer may cut `Xi Jin-ping` after the hyphen
-            cleaned = _clean_name(doc.text[e.start_char:end_char], base + e.start_char, lex, label == "PERSON")
+            cleaned = _clean_name(doc.text[e.start_char:end_char], base + e.start_char, lex, label == "PERSON",
+                                  label == "LOCATION")
             if cleaned is None:
                 continue
             at, name = cleaned

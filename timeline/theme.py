@@ -25,8 +25,9 @@ _ASIDE = re.compile(r",(\s*\x00+\s*),")  # `Harga minyak, Rabu, naik`: a time be
 
 @dataclass
 class Phrase:
-    subject: list[str]  # the clause's subject before the trigger
+    subject: list[str]  # the clause's subject before the trigger (its first five words)
     complement: list[str]  # what follows the trigger
+    head: list[str]  # the whole subject: its last words are the nearest the trigger
 
 
 def takes_object(trigger: str) -> bool:
@@ -74,21 +75,28 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
             complement.append(tok)
             if len(complement) == 4:
                 break
-    return Phrase(subject[:5], complement)
+    return Phrase(subject[:5], complement, subject)
 
 
 def measure(p: Phrase, trigger: str, lex) -> str | None:
-    """The measure that rose or fell: the first `[themes]` word of the phrase the trigger is about,
+    """The measure that rose or fell: the first `[themes]` word of the phrase the trigger is about
+    (the subject read from its end, nearest the trigger: `… punya kepentingan harganya naik`),
     else `price` when a sum of money follows the trigger (`turun 28 sen`)."""
-    sides = (p.complement, p.subject) if takes_object(trigger) else (p.subject, p.complement)
-    for side in sides:
-        lows = [re.sub(r"(?<=\w\w\w)nya$", "", w.lower()) for w in side]  # `produksinya`
-        for i, w in enumerate(lows):
-            pair = f"{w} {lows[i + 1]}" if i + 1 < len(lows) else ""
-            if pair in lex.measures:
-                return lex.measures[pair]
-            if w in lex.measures:
-                return lex.measures[w]
+    def find(words: list[str], backwards: bool) -> str | None:
+        lows = [re.sub(r"(?<=\w\w\w)nya$", "", w.lower()) for w in words]  # `produksinya`
+        for i in (range(len(lows) - 1, -1, -1) if backwards else range(len(lows))):
+            pair = f"{lows[i]} {lows[i + 1]}" if i + 1 < len(lows) else ""
+            found = lex.measures.get(pair) or lex.measures.get(lows[i])
+            if found:
+                return found
+        return None
+
+    if takes_object(trigger):
+        found = find(p.complement, False) or find(p.head, True)
+    else:
+        found = find(p.head, True) or find(p.complement, False)
+    if found:
+        return found
     lows = [w.lower() for w in p.complement]
     for i, w in enumerate(lows):
         if w in lex.money and (w in ("us$", "rp") or i > 0 and lows[i - 1][0].isdigit()):
