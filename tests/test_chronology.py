@@ -202,3 +202,36 @@ def test_another_story_gives_a_chronology_of_its_own():
     assert len(falls) >= 10
     assert all(e.date.startswith(("2013", "2014", "2015")) for e in falls)
     assert not any("Amerika Serikat" in e.participants and "dollar" in e.title for e in chronology.events)
+
+
+@pytest.fixture(scope="module")
+def kompas():
+    return extract(read([KOMPAS]))
+
+
+def test_the_opec_meeting_is_one_row_with_its_plans(kompas):
+    """The OPEC meeting of 27 November 2014 in Vienna: announced in four articles, reported after it."""
+    (meeting,) = [e for e in kompas.events if e.kind == "meeting" and e.date == "2014-11-27" and "OPEC" in e.participants]
+    assert meeting.status == "occurred"
+    assert len(meeting.sources) >= 4
+    assert {m.status for m in meeting.mentions} >= {"occurred", "planned"}
+
+
+def test_what_rose_or_fell_keeps_events_apart(kompas):
+    """A stock or a production figure is not a price: its own kind, never merged with a price row."""
+    by_sentence = {m.sentence: e for e in kompas.events for m in e.mentions}
+    stock = next(e for s, e in by_sentence.items() if s.startswith("Stok minyak mentah AS naik 2,6 juta barel"))
+    assert stock.kind == "rise" and stock.title.startswith("Stok minyak mentah AS naik")
+    price = next(e for s, e in by_sentence.items() if s.startswith("NEW YORK, KOMPAS.com - Harga minyak mentah dunia turun pada Rabu (19/11/2014)"))
+    assert (price.kind, price.date, price.title) == ("price_fall", "2014-11-19", "Harga minyak mentah dunia turun")
+    for e in kompas.events:
+        measures = {m.measure for m in e.mentions if m.measure}
+        assert len(measures) <= 1, (e.title, measures)
+
+
+def test_market_moves_of_other_days_do_not_join_from_other_articles(kompas):
+    """`Minyak Brent turun` in a later article is that day's news, not an earlier event."""
+    for e in kompas.events:
+        if not any(m.persons for m in e.mentions):
+            dated_docs = {m.doc for m in e.mentions if m.date}
+            assert {m.doc for m in e.mentions if not m.date} <= dated_docs, e.title
