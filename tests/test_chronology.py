@@ -235,3 +235,18 @@ def test_market_moves_of_other_days_do_not_join_from_other_articles(kompas):
         if not any(m.persons for m in e.mentions):
             dated_docs = {m.doc for m in e.mentions if m.date}
             assert {m.doc for m in e.mentions if not m.date} <= dated_docs, e.title
+
+
+def test_a_time_governs_neither_across_tetapi_nor_out_of_a_quote():
+    from datetime import date
+
+    from timeline.mentions import find_mentions
+    from timeline.model import Document
+    from timeline.tagger import tag
+
+    text = ('"Harga sekarang turun, tetapi dua bulan lagi kami belum tahu," kata menteri itu sebelum rapat. '
+            'Harga minyak berbalik naik atau "rebound" tiga persen pada Selasa.')
+    doc = Document(id="x", text=text, dct=date(2014, 12, 3), dct_source="cli")
+    dates = {m.trigger: m.date for m in find_mentions(doc, tag(text, doc.dct))}
+    assert dates["turun"] is None and dates["rapat"] is None
+    assert dates["naik"] == "2014-12-02"  # a quoted word in between is no quote boundary

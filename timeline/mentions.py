@@ -214,17 +214,27 @@ def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -
     after_at = trigger_at + len(trigger)
     right = re.split(r"[,;:\"“”()]", sentence[after_at:after_at + 60])[0]
     after_words = _WORD.findall(right.lower())[:3]
-    before = " " + " ".join(clause) + " "
-    just_before = " " + " ".join(clause[-3:]) + " "
     just_after = " " + " ".join(after_words) + " "
     for status in lex.status_order:
         for cue in lex.status_cues.get(status, ()):
-            probe = f" {cue} "
-            if probe in (just_before if cue in lex.near else before):
+            words = cue.split()
+            n = len(words)
+            ends = [i + n for i in range(len(clause) - n + 1) if clause[i:i + n] == words]
+            if ends and (len(clause) - ends[-1] <= 3 - n if cue in lex.near else _cue_reaches(clause[ends[-1]:], lex)):
                 return status
-            if cue in lex.after and probe in just_after:
+            if cue in lex.after and f" {cue} " in just_after:
                 return status
     return "occurred"
+
+
+_ACTIVE_VERB = re.compile(r"^(?:mem|men|meng|meny)[a-z]{3,}$")
+
+
+def _cue_reaches(between: list[str], lex: Lexicon) -> bool:
+    """A cue speaks of the first verb after it: `akan mengurangi produksinya dalam menanggapi
+    kemerosotan harga` plans the cutting, not the fall. A verb right before the trigger (`diharapkan
+    mencapai kesepakatan`), or one that is itself a trigger, does not stop it."""
+    return not any(_ACTIVE_VERB.match(w) and lex.kind_of(w) is None and w not in lex.reporting for w in between[:-1])
 
 
 # ---------------------------------------------------------------- time
@@ -267,7 +277,7 @@ def _assign_times(triggers: list[tuple[int, str, str]], timexes: list[Timex], se
         for i, (at, word, _) in enumerate(triggers):
             lo, hi = (te, at) if te <= at else (at + len(word), ts)
             between = sentence[lo:hi] if lo < hi else ""
-            if _CONTRAST.search(between) or re.search(r"[\"“”]", between):
+            if _CONTRAST.search(between) or len(re.findall(r"[\"“”]", between)) % 2:
                 continue  # `Sekarang turun, tetapi dua bulan lagi …`; a quote's time stays in the quote
             distance = abs(hi - lo) + (1000 if _SUBORDINATE.search(between) else 0)
             if te <= at and _PURPOSE.search(between):
