@@ -459,13 +459,16 @@ PARTICIPANT_BEFORE, PARTICIPANT_AFTER = 90, 70  # characters around the trigger
 VENUE_DISTANCE = 80
 
 
-def _actors(text: str, ents: _Entities, aliases: dict[str, str], trigger_at: int, trigger_end: int, lex: Lexicon) -> list[str]:
+def _actors(text: str, ents: _Entities, aliases: dict[str, str], trigger_at: int, trigger_end: int, lex: Lexicon,
+            reach: int | None = None) -> list[str]:
     """Who takes part: people, organisations and countries-as-actors near the trigger, in its
-    clause (not across `setelah`, `sejak`…), who are not just the source of the words."""
+    clause (not across `setelah`, `sejak`…), who are not just the source of the words; after the
+    trigger, only up to `reach` when given (a price that fell has no participants after its amount)."""
     g = gazetteer()
+    limit = trigger_end + PARTICIPANT_AFTER if reach is None else min(reach, trigger_end + PARTICIPANT_AFTER)
 
     def near(s: int, e: int) -> bool:
-        if not (trigger_at - PARTICIPANT_BEFORE <= s and e <= trigger_end + PARTICIPANT_AFTER):
+        if not (trigger_at - PARTICIPANT_BEFORE <= s and e <= limit):
             return False
         between = text[e:trigger_at] if e <= trigger_at else text[trigger_end:s]
         return not _SUBORDINATE.search(between) and not re.search(r"[.;]|\bbahwa\b", between)
@@ -611,7 +614,8 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
                 status = "planned"
             if status == "planned" and spec.get("unplanned") and not theme.agentive(word):
                 status = "expected"  # `harga akan naik`: nobody's plan
-            actors = _actors(text, en, aliases, s + at, s + at + len(word), lex)
+            actors = _actors(text, en, aliases, s + at, s + at + len(word), lex,
+                             s + phrase.end + 1 if spec.get("themed") else None)
             persons = [a for a in actors if a in people_here]
             if _BOTH.search(text, max(s, s + at - PARTICIPANT_BEFORE), min(e, s + at + PARTICIPANT_AFTER)):
                 for p in reversed(recent_people[-2:]):

@@ -28,6 +28,7 @@ class Phrase:
     subject: list[str]  # the clause's subject before the trigger (its first five words)
     complement: list[str]  # what follows the trigger
     head: list[str]  # the whole subject: its last words are the nearest the trigger
+    end: int = 0  # where the complement ends in the sentence (the trigger's end when it is empty)
 
 
 def takes_object(trigger: str) -> bool:
@@ -67,15 +68,17 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
             subject.append(w)
 
     complement: list[str] = []
-    for tok in _TOKEN.findall(_EDGE.split(text[at + len(trigger):])[0]):
-        low = tok.lower()
+    start = end = at + len(trigger)
+    for m in _TOKEN.finditer(_EDGE.split(text[start:])[0]):
+        tok, low = m.group(), m.group().lower()
         if tok.startswith("\x00") or low in stop or low in lex.reporting or _ACTIVE_VERB.match(low):
             break
         if low not in drop:
             complement.append(tok)
+            end = start + m.end()
             if len(complement) == 4:
                 break
-    return Phrase(subject[:5], complement, subject)
+    return Phrase(subject[:5], complement, subject, end)
 
 
 def measure(p: Phrase, trigger: str, lex) -> str | None:
