@@ -250,3 +250,28 @@ def test_a_time_governs_neither_across_tetapi_nor_out_of_a_quote():
     dates = {m.trigger: m.date for m in find_mentions(doc, tag(text, doc.dct))}
     assert dates["turun"] is None and dates["rapat"] is None
     assert dates["naik"] == "2014-12-02"  # a quoted word in between is no quote boundary
+
+
+def _institution_examples():
+    import tomllib
+    from importlib import resources
+
+    with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
+        return tomllib.load(fh)["institutions"]["examples"]
+
+
+@pytest.mark.parametrize("example", _institution_examples(), ids=lambda e: e["text"][:40])
+def test_institution_example(example):
+    """An institution named by its head word takes part, found or missed by the model."""
+    mentions = _mentions(example["text"], date(2025, 2, 6))
+    assert mentions and all(example["organization"] in m.participants for m in mentions)
+
+
+def test_a_bare_title_is_the_person_the_article_gives_it_and_a_region_is_no_name():
+    text = ("Presiden Arya Wiranata meninjau lokasi pengungsian di Nagari Talu, Kamis (6/2/2025). "
+            "Sebelumnya Presiden tiba di Bandara Internasional Minangkabau, Kamis pagi. "
+            "Bupati Pasaman Barat Syahrial Anwar bertemu Menteri Sosial Ratna Kusumawati di posko, Rabu (5/2/2025).")
+    by_trigger = {m.trigger: m for m in _mentions(text, date(2025, 2, 6))}
+    assert by_trigger["tiba"].participants == ["Arya Wiranata"]
+    assert by_trigger["meninjau"].participants == ["Arya Wiranata"]
+    assert by_trigger["bertemu"].participants == ["Syahrial Anwar", "Ratna Kusumawati"]

@@ -126,6 +126,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
     lex = load_lexicon(Path(lexicon) if lexicon else None)
     processed = list(process_all(documents, cli_dct, lex, workers, on_document))
     compat = {k: list(v.get("compatible", [])) for k, v in lex.kinds.items()}
+    same_day = frozenset(k for k, v in lex.kinds.items() if v.get("same_day"))
     # themed kinds keep the sentence's own words as their title (see theme.py)
     titles = {k: v.get("title", "") for k, v in lex.kinds.items() if not v.get("themed")}
     docs = {p.doc.id: p.doc for p in processed}
@@ -133,7 +134,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
 
     undated = [p for p in processed if p.doc.status == "ok" and p.doc.dct is None]
     if undated:
-        clusters, _ = cluster(mentions, docs, compat)
+        clusters, _ = cluster(mentions, docs, compat, same_day)
         joined: dict[str, list[tuple[Mention, str]]] = {}
         for c in clusters:
             if not c.happened:
@@ -150,7 +151,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
             p.mentions = find_mentions(p.doc, p.timexes, lex)
         mentions = [m for p in processed for m in p.mentions]
 
-    events, unplaced = merge(mentions, docs, compat, titles)
+    events, unplaced = merge(mentions, docs, compat, titles, same_day)
     return Chronology(
         documents=[p.doc for p in processed],
         timexes={p.doc.id: p.timexes for p in processed},

@@ -5,7 +5,9 @@ From the text, in this order (the first that applies wins):
 1. a dateline near the top: a full date with a clock time (`29 Des 2014 13:18`);
 2. the article's own news day in the lead: a weekday with a full bracketed date
    (`hari ini, Senin (29/12/2014)`, `pada Kamis, (11/12/2014)`), the Indonesian news convention;
-3. a full date (day, month and year) in the first lines.
+   ... or a weekday with a bracketed day and month (`Kamis (13/2)`) in the one year, among those
+   of the lead's full dates and the next, on which that day is that weekday;
+3. a full date (day, month and year) in the first lines, unless it bounds a span (`hingga 2 Maret`).
 A date whose weekday disagrees with it (a typo) is passed over. A date the text does not state
 is never guessed: relative expressions then keep X placeholders.
 """
@@ -22,7 +24,9 @@ DATELINE_CHARS = 500  # how far from the top a dateline may stand
 LEAD_CHARS = 1500  # the lead, where the news day is named
 TOP_CHARS = 400  # where a plain full date still dates the article
 
-_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2})?$")
+_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2})?(?:T[A-Z]{2})?$")  # `…T13:18`, `…TNI` (dini hari)
+_DAY_MONTH = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|berakhir|akhir|batas|tenggat|per)\s+(?:tanggal\s+)?$", re.I)
 
 
 def _weekday_agrees(text: str, d: date) -> bool:
@@ -46,10 +50,24 @@ def dct_from_text(text: str) -> date | None:
     for t, d, _ in dated:
         if t.rule == "weekday":
             return d
+    years = sorted({d.year for _, d, _ in dated} | {d.year + 1 for _, d, _ in dated})
+    for t in tag(head):
+        m = _DAY_MONTH.match(t.value)
+        if t.rule == "weekday" and m and years:
+            fits = [d for d in (_date_or_none(y, int(m[1]), int(m[2])) for y in years) if d and _weekday_agrees(t.text, d)]
+            if len(fits) == 1:
+                return fits[0]
     for t, d, _ in dated:
-        if t.start < TOP_CHARS:
+        if t.start < TOP_CHARS and not _BOUND.search(head[max(0, t.start - 25):t.start]):
             return d
     return None
+
+
+def _date_or_none(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
 
 
 def date_document(doc: Document, cli_dct: date | None = None) -> Document:

@@ -113,6 +113,15 @@ def place_pattern() -> re.Pattern:
 
 
 @cache
+def institution_pattern() -> re.Pattern:
+    """A head word of an institution and the capitalised words after it (`Kementerian Sosial`)."""
+    with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
+        heads = tomllib.load(fh).get("institutions", {}).get("heads", [])
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?:\s+[A-Z][\w'’-]*|\s+untuk(?=\s+[A-Z])){{1,6}}")
+
+
+@cache
 def organization_pattern() -> re.Pattern:
     """Every organisation name and alias of the gazetteer (`PBB`, `OPEC`), as whole words."""
     with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:

@@ -21,8 +21,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .entities import (alias_people, gazetteer, key, ner_model, organization_pattern, place_pattern,
-                       split_sentences)
+from .entities import (alias_people, gazetteer, institution_pattern, key, ner_model, organization_pattern,
+                       place_pattern, split_sentences)
 from .model import Document, Mention, Timex
 from . import theme
 
@@ -31,13 +31,14 @@ STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetic
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # the two people named last: `kedua pemimpin tersebut`, `keduanya`
 _BOTH = re.compile(r"\bkedua(?:nya|\s+(?:pemimpin|kepala negara|presiden|menteri|tokoh|pihak))\b", re.I)
-_AT_PLACE = re.compile(r"\bdi\s+$", re.I)
+_AT_PLACE = re.compile(r"\b(?i:di|ke)\s+(?:[a-z]+\s+)?(?:[A-Z][\w-]*\s+){0,3}$")  # `ke Posko Utama Simpang Empat`
 _NAMED_AFTER_PREP = re.compile(r"(?<=\s)(?:di|ke)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
 _PURPOSE = re.compile(r"\b(?:untuk|guna|agar|supaya)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:setelah|sesudah|sebelum|sejak|ketika|usai|menyusul|karena|akibat|di tengah)\b", re.I)
 _CONTRAST = re.compile(r"\b(?:tetapi|tapi|namun|sedangkan|padahal)\b", re.I)  # a time never governs across these
 _VENUE_PREP = re.compile(r"(?:\bdi|\bke|\bdari|\bmenuju)\s+(?:(?:kota|negara|provinsi|wilayah|kawasan|ibu kota|pelabuhan|bandara|markas)\s+)?$", re.I)
 _REFERENCE = re.compile(r"(?:\butara|\bselatan|\btimur|\bbarat|\btenggara|\bbarat daya|\btimur laut|\bbarat laut|\bdekat|\bberjarak|\bdari)\s+$", re.I)
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z .'-]{1,40}?(?:,[ \t]*[A-Za-z.]+)?[ \t]*(?:\([A-Za-z .]+\))?[ \t]*[-–—][ \t]")
 _ANAPHORIC_VENUE = re.compile(r"\bdi\s+(?:kota|negara|tempat|lokasi)\s+(?:itu|tersebut|yang)\b|\bdi\s+sana\b", re.I)
 
 
@@ -54,6 +55,7 @@ class Lexicon:
     phrases: dict[str, str] = field(default_factory=dict)  # lower-case phrase → kind
     excluded: set[str] = field(default_factory=set)
     ignored: set[str] = field(default_factory=set)  # phrases in which no word is a trigger
+    counts: set[str] = field(default_factory=set)  # words that make a following noun trigger an aggregate
     kinds: dict[str, dict] = field(default_factory=dict)
     status_order: list[str] = field(default_factory=list)
     status_cues: dict[str, list[str]] = field(default_factory=dict)
@@ -62,6 +64,7 @@ class Lexicon:
     clause_breaks: set[str] = field(default_factory=set)
     reporting: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
+    title_inner: set[str] = field(default_factory=set)  # words that continue a title, never start one
     modifiers: set[str] = field(default_factory=set)
     time_modifiers: set[str] = field(default_factory=set)
     measures: dict[str, str] = field(default_factory=dict)  # lower-cased word or phrase → measure
@@ -91,6 +94,7 @@ class Lexicon:
             self.excluded.update(x.lower() for x in entry.get("not", []))
             self.examples.extend(dict(e, entry=entry["words"][0]) for e in entry.get("examples", []))
         self.ignored.update(p.lower() for p in raw.get("ignore", {}).get("phrases", []))
+        self.counts.update(p.lower() for p in raw.get("ignore", {}).get("counts", []))
         self.examples.extend(dict(e, entry="ignore") for e in raw.get("ignore", {}).get("examples", []))
         status = raw.get("status", {})
         if status:
@@ -104,6 +108,7 @@ class Lexicon:
             self.examples.extend(dict(e, entry="status") for e in status.get("examples", []))
         self.reporting.update(w.lower() for w in raw.get("reporting", {}).get("words", []))
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
+        self.title_inner.update(w.lower() for w in raw.get("titles", {}).get("inner", []))
         self.modifiers.update(w.lower() for w in raw.get("modifiers", {}).get("words", []))
         self.time_modifiers.update(w.lower() for w in raw.get("time_modifiers", {}).get("words", []))
         for name, words in raw.get("themes", {}).items():
@@ -123,8 +128,8 @@ class Lexicon:
             return []
         if self._ignore_re is None:
             alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(self.ignored, key=len, reverse=True))
-            self._ignore_re = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
-        return [m.span() for m in self._ignore_re.finditer(text)]
+            self._ignore_re = re.compile(rf"(?<!\w)(?=((?:{alt})(?!\w)))", re.I)  # overlapping: `jumlah korban meninggal`
+        return [m.span(1) for m in self._ignore_re.finditer(text)]
 
     def kind_of(self, token: str) -> str | None:
         low = token.lower()
@@ -198,7 +203,18 @@ def find_triggers(sentence: str, lex: Lexicon) -> list[tuple[int, str, str]]:
     for start, phrase, kind in lex.phrase_matches(sentence):
         found[start] = (start, phrase, kind)
     ignored = lex.ignored_spans(sentence)
-    return [found[k] for k in sorted(found) if not any(a <= k < b for a, b in ignored)]
+    return [found[k] for k in sorted(found) if not any(a <= k < b for a, b in ignored) and not _counted(sentence, found[k][1], k, lex)]
+
+
+_COUNT_BEFORE = re.compile(r"(\d[\d.,]*|[^\W\d_]+)\s+$")
+
+
+def _counted(sentence: str, word: str, at: int, lex: Lexicon) -> bool:
+    """`12 gempa susulan`, `tiga serangan udara`: a noun trigger after a count is an aggregate."""
+    if re.match(r"(?i)(?:me|di|ber|ter)", word):
+        return False  # a verb: `dua kali bertemu`
+    m = _COUNT_BEFORE.search(sentence[max(0, at - 20):at])
+    return bool(m) and (m.group(1)[0].isdigit() or m.group(1).lower() in lex.counts)
 
 
 def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -> str:
@@ -320,8 +336,11 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
 
     def junk(tok: str, edge: str) -> bool:
         low = tok.lower().strip(".")
-        # a place keeps the office it names (`Kantor Kementerian Keuangan`)
-        if (low in lex.titles and not place) or low in lex.reporting or (len(tok) > 5 and tok.isupper()):
+        # a person's title goes; a place or an organisation keeps the office it names
+        # (`Kantor Kementerian Keuangan`, `Kementerian Sosial`)
+        if (low in lex.titles and person) or low in lex.reporting or (len(tok) > 5 and tok.isupper()):
+            return True
+        if person and edge == "left" and low in lex.title_inner:
             return True
         if lex.kind_of(tok) is not None:
             return True
@@ -334,10 +353,29 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
     if person:  # a person's name is the run of capitalised words at its end
         while len(tokens) > 1 and not _CAPITALISED.match(tokens[0][1]):
             tokens.pop(0)
+        # … after the region of the office (`Bupati Pasaman Barat Syahrial Anwar`)
+        cut = _region_end([tok for _, tok in tokens])
+        tokens = tokens[cut:]
+    elif not place and len(tokens) > 1 and tokens[0][1].lower() in lex.titles:
+        rest = text[tokens[1][0]:tokens[-1][0] + len(tokens[-1][1])]
+        if g.actor(rest) is not None:  # `Menlu Rusia` as an organisation: the country
+            tokens = tokens[1:]
     if not tokens or not any(c.isalpha() for _, tok in tokens for c in tok):
         return None
     name = text[tokens[0][0]:tokens[-1][0] + len(tokens[-1][1])].strip(" .,;:")
     return (start + tokens[0][0], name) if len(name) > 1 else None
+
+
+_COMPASS = {"barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya"}
+
+
+def _region_end(words: list[str]) -> int:
+    """How many leading words name a region (`Pasaman Barat`, `Jawa Tengah`) before a person's name
+    of at least two words; 0 when none does."""
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].lower() in _COMPASS and len(words) - i - 1 >= 2:
+            return i + 1
+    return 0
 
 
 def _entities(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[bool]) -> list[_Entities]:
@@ -349,6 +387,7 @@ def _entities(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[
             ents = _Entities([], [], [])
             for m in organization_pattern().finditer(text):
                 ents.orgs.append((base + m.start(), base + m.end(), m.group()))
+            _add_institutions(text, base, ents)
             _add_gazetteer_places(text, base, ents)
             out[i] = ents
     wanted = [i for i, model in enumerate(use_model) if model]
@@ -372,9 +411,20 @@ def _entities(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[
             at, name = cleaned
             item = (at, at + len(name), name)
             {"PERSON": ents.people, "ORGANIZATION": ents.orgs, "LOCATION": ents.places}.get(label, []).append(item)
+        _add_institutions(doc.text, base, ents)
         _add_gazetteer_places(doc.text, base, ents)
         out[i] = ents
     return out
+
+
+def _add_institutions(text: str, base: int, ents: _Entities) -> None:
+    """Institutions the model missed (`Kementerian Sosial menyalurkan …`), by their head word."""
+    taken = [(s, e) for group in (ents.people, ents.orgs, ents.places) for s, e, _ in group]
+    for m in institution_pattern().finditer(text):
+        s, e = base + m.start(), base + m.end()
+        if not any(a < e and s < b for a, b in taken):
+            ents.orgs.append((s, e, m.group()))
+    ents.orgs.sort()
 
 
 def _add_gazetteer_places(text: str, base: int, ents: _Entities) -> None:
@@ -390,24 +440,43 @@ def _add_gazetteer_places(text: str, base: int, ents: _Entities) -> None:
 def titled_names(text: str, lex: Lexicon) -> set[str]:
     """Full names that follow a title anywhere in the article (`Presiden Prancis Emmanuel Macron`):
     found by rule, so that the model's misses elsewhere in the article are filled in."""
+    return {name for names in title_holders(text, lex).values() for name in names}
+
+
+def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
+    """Each title word of the article (lower-cased) → the full names that follow it."""
     g = gazetteer()
-    names = set()
+    holders: dict[str, set[str]] = {}
     for m in re.finditer(r"(?=\b([A-Za-z]+)((?:\s+[A-Z][\w'’-]*){2,6}))", text):
         if m.group(1).lower() not in lex.titles:
             continue
         words = m.group(2).split()
         # skip the rest of the title and the country: `Menteri Luar Negeri Jepang Taro Kono`
-        while words and (words[0].lower() in lex.titles or g.actor(words[0]) is not None):
+        while words and (words[0].lower() in lex.titles | lex.title_inner or g.actor(words[0]) is not None):
             words.pop(0)
         for n in (2, 1):  # `Malaysia` is two words of a country
             if len(words) > n and g.actor(" ".join(words[:n])) is not None:
                 words = words[n:]
+        words = words[_region_end(words):]  # `Gubernur Sumatera Barat Ramlan Effendi`
         words = [w for w in words]
         while words and (lex.kind_of(words[-1]) or words[-1].lower() in lex.reporting):
             words.pop()
         if 2 <= len(words) <= 4 and not any(g.is_country_name(w) for w in words):
-            names.add(" ".join(words))
-    return names
+            holders.setdefault(m.group(1).lower(), set()).add(" ".join(words))
+    return holders
+
+
+_BARE_TITLE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+
+
+def _title_holder(text: str, start: int, end: int, holders: dict[str, set[str]]) -> list[str]:
+    """`Presiden tiba di bandara`: a bare title stands for the one person the article gives it."""
+    found = []
+    for m in _BARE_TITLE.finditer(text, start, end):
+        names = holders.get(m.group(1).lower(), set())
+        if len(names) == 1:
+            found.append(next(iter(names)))
+    return found
 
 
 def known_people_pattern(names: list[str]) -> re.Pattern | None:
@@ -475,10 +544,10 @@ def _actors(text: str, ents: _Entities, aliases: dict[str, str], trigger_at: int
 
     found: list[tuple[int, str]] = []
     for s, e, name in ents.people:
-        if near(s, e) and not _is_speaker(text, s, e, lex) and not _AT_PLACE.search(text[max(0, s - 5):s]):
+        if near(s, e) and not _is_speaker(text, s, e, lex) and not _AT_PLACE.search(text[max(0, s - 40):s]):
             found.append((s, aliases.get(name, name)))
     for s, e, name in ents.orgs:
-        if near(s, e) and not _is_speaker(text, s, e, lex) and not _AT_PLACE.search(text[max(0, s - 5):s]):
+        if near(s, e) and not _is_speaker(text, s, e, lex) and not _AT_PLACE.search(text[max(0, s - 40):s]):
             found.append((s, g.actor(name) or name))
     for s, e, name in ents.places:
         actor = g.actor(name)
@@ -549,7 +618,7 @@ def _title(participants: list[str], people: set[str], kind: str, trigger: str, p
     """`<who> <verb> di <place>` when people take part in a kind that is not themed; else the
     sentence's own words (`Harga minyak mentah dunia turun`): a country or agency in front would mislead."""
     spec = lex.kinds.get(kind, {})
-    if not spec.get("themed") and any(p in people for p in participants):
+    if not spec.get("themed") and participants:
         who = participants[0] if len(participants) == 1 else ", ".join(participants[:-1][:3]) + " dan " + participants[-1]
         title = f"{who} {spec.get('title', trigger)}"
     else:
@@ -574,8 +643,9 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
     # still find the article's people, its places and organisations, by rule
     dated = [any(s <= t.start and t.end <= e and t.type in ("DATE", "TIME") for t in timexes) for (s, e), _ in chosen]
     ents = _entities([text[s:e] for (s, e), _ in chosen], [s for (s, e), _ in chosen], lex, dated)
+    holders = title_holders(text, lex)
     known = sorted({name for en in ents for _, _, name in en.people if " " in name or "-" in name}
-                   | titled_names(text, lex))
+                   | {name for names in holders.values() for name in names})
     pattern = known_people_pattern(known)
     for ((s, e), _), en in zip(chosen, ents):
         _find_known_people(text, (s, e), pattern, en)
@@ -588,8 +658,9 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
     for en in ents:
         en.people[:] = [x for x in en.people if " " in x[2] or x[2].lower() not in lower_words]
         en.orgs[:] = [x for x in en.orgs if " " in x[2] or x[2].lower() not in lower_words]
-    spans = [(t.start, t.end) for t in timexes]
-    for en in ents:  # `Juni`, `Senin`: a time expression is nobody
+    # `Juni`, `Senin`: a time expression is nobody; `PADANG, KOMPAS.com -`: a dateline neither
+    spans = [(t.start, t.end) for t in timexes] + [m.span() for m in _DATELINE.finditer(text)]
+    for en in ents:
         for group in (en.people, en.orgs, en.places):
             group[:] = [x for x in group if not any(a < x[1] and x[0] < b for a, b in spans)]
     for ((s, e), triggers), en in zip(chosen, ents):
@@ -617,6 +688,13 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             actors = _actors(text, en, aliases, s + at, s + at + len(word), lex,
                              s + phrase.end + 1 if spec.get("themed") else None)
             persons = [a for a in actors if a in people_here]
+            if not persons:  # `Presiden tiba di bandara`: the article's president
+                clause_start = max(s, s + at - 60, *(s + m.end() for m in re.finditer(r"[.;,]", sentence[:at])))
+                for name in _title_holder(text, clause_start, s + at, holders):
+                    full = aliases.get(name, name)
+                    if full not in actors:
+                        actors.insert(0, full)
+                        persons.append(full)
             if _BOTH.search(text, max(s, s + at - PARTICIPANT_BEFORE), min(e, s + at + PARTICIPANT_AFTER)):
                 for p in reversed(recent_people[-2:]):
                     if len(persons) < 2 and p not in actors:

@@ -149,8 +149,8 @@ def _fits_partial(m: Mention, event_date: str) -> bool:
 
 
 class Merger:
-    def __init__(self, docs: dict[str, Document], compat: dict[str, list[str]]):
-        self.docs, self.compat = docs, compat
+    def __init__(self, docs: dict[str, Document], compat: dict[str, list[str]], same_day: frozenset[str] = frozenset()):
+        self.docs, self.compat, self.same_day = docs, compat, same_day
         self.clusters: list[_Cluster] = []
         self.unplaced: list[Mention] = []
 
@@ -172,7 +172,10 @@ class Merger:
                 # without a shared participant only the same day and kind, or the same place, will do
                 if m.participants and c.has_participants() or m.date != c.date:
                     continue
-                if m.kind not in c.kinds and strength == 0:
+                # another kind only where one is the toll of the other on the same named day
+                # (`Gempa … menewaskan 11 orang`: earthquake, death)
+                if m.kind not in c.kinds and strength == 0 and not (
+                        len(m.date) == 10 and (m.kind in self.same_day or c.core_kinds & self.same_day)):
                     continue
             score = (-_affinity(m.kind, c.core_kinds, self.compat), strength, overlap, m.date == c.date)
             if best is None or score > best[0]:
@@ -263,10 +266,12 @@ class Merger:
         return True
 
 
-def cluster(mentions: list[Mention], docs: dict[str, Document], compat: dict[str, list[str]]) -> tuple[list[_Cluster], list[Mention]]:
-    """Group mentions into clusters (one per real-world event); returns the clusters and the unplaced mentions."""
+def cluster(mentions: list[Mention], docs: dict[str, Document], compat: dict[str, list[str]],
+            same_day: frozenset[str] = frozenset()) -> tuple[list[_Cluster], list[Mention]]:
+    """Group mentions into clusters (one per real-world event); returns the clusters and the unplaced
+    mentions. `same_day`: kinds that join a compatible event of the same day without a shared participant."""
     order = lambda m: (-len(m.date or ""), m.date or "", m.doc, m.trigger_start, m.kind)  # finer dates first
-    merger = Merger(docs, compat)
+    merger = Merger(docs, compat, same_day)
     for m in sorted((m for m in mentions if m.date and m.status in HAPPENED), key=order):
         merger.add_happening(m)
     for m in sorted((m for m in mentions if m.date and m.status not in HAPPENED), key=order):
@@ -329,8 +334,9 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
         title = (who[0] if len(who) == 1 else ", ".join(who[:-1]) + " dan " + who[-1]) + f" {verb}"
         if places:
             title += f" di {places[0]}"
-    else:
-        title = min(core, key=lambda m: (m.doc, m.trigger_start)).title
+    else:  # the fullest title among the mentions of the event's kind
+        told = [m for m in core if m.kind == kind] or core
+        title = min(told, key=lambda m: (-len(m.title.split()), m.doc, m.trigger_start)).title
     confidence = 0.5 + min(0.3, 0.1 * (len(sources) - 1)) + (0.1 if len(when) == 10 else 0) + (0.05 if happened else -0.2)
     return Event(
         id="",
@@ -356,8 +362,8 @@ def chronological(events: list[Event]) -> list[Event]:
 
 
 def merge(mentions: list[Mention], docs: dict[str, Document], compat: dict[str, list[str]],
-          kind_titles: dict[str, str]) -> tuple[list[Event], list[Mention]]:
-    clusters, unplaced = cluster(mentions, docs, compat)
+          kind_titles: dict[str, str], same_day: frozenset[str] = frozenset()) -> tuple[list[Event], list[Mention]]:
+    clusters, unplaced = cluster(mentions, docs, compat, same_day)
     names = _display_names(mentions)
     events = [to_event(c, names, kind_titles) for c in clusters if any(m.date for m in c.mentions)]
     return chronological(events), unplaced

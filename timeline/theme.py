@@ -53,12 +53,15 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
     stop, drop = lex.headline_stop, lex.headline_drop
     breaks = lex.clause_breaks | lex.reporting | lex.headline_breaks
 
-    words = [w for w in _TOKEN.findall(_EDGE.split(text[:at])[-1]) if not w.startswith("\x00")]
+    tokens = _TOKEN.findall(_EDGE.split(text[:at])[-1])
+    words = [w for w in tokens if not w.startswith("\x00")]
     lows = [w.lower() for w in words]
     cut = max((i + 1 for i, w in enumerate(lows) if w in breaks), default=0)
     # `… dikuasai ISIS dan produksi minyak Irak turun`: `dan` after a verb starts a new clause
     cut = max([cut] + [i + 1 for i, w in enumerate(lows) if w == "dan" and any(_VERB.match(v) for v in lows[cut:i])])
     subject: list[str] = []
+    if words[cut:] and tokens[-1].lower() in stop:
+        words = []  # `lebih lama dari gempa …`: the trigger heads a phrase of its own
     for w in words[cut:]:
         if w.lower() in stop:
             if subject:
