@@ -275,3 +275,26 @@ def test_a_bare_title_is_the_person_the_article_gives_it_and_a_region_is_no_name
     assert by_trigger["tiba"].participants == ["Arya Wiranata"]
     assert by_trigger["meninjau"].participants == ["Arya Wiranata"]
     assert by_trigger["bertemu"].participants == ["Syahrial Anwar", "Ratna Kusumawati"]
+
+
+def test_an_undated_article_is_placed_by_the_weekdays_it_names():
+    """`Selasa (4/2)` happened, `Senin (10/2)` is planned, in a corpus of 2025: written 4–10 February 2025.
+    A third day that disagrees (`sekolah dibuka Senin (17/2)`, told as if done) is outvoted."""
+    from timeline.model import Document
+
+    dated = Document(id="a", text="JAKARTA, KOMPAS.com - Gempa mengguncang Pasaman Barat, Senin (3/2/2025).",
+                     dct=date(2025, 2, 3), dct_source="input")
+    undated = Document(id="b", text=("Gempa susulan terbesar terjadi Selasa (4/2) dengan magnitudo 5,1. "
+                                     "Menteri Pekerjaan Umum dijadwalkan meninjau Pasaman Barat pada Senin (10/2). "
+                                     "Dinas Pendidikan memastikan sekolah kembali dibuka Senin (17/2)."))
+    chronology = extract([dated, undated])
+    b = next(d for d in chronology.documents if d.id == "b")
+    assert (b.dct_source, b.dct_window) == ("inferred", (date(2025, 2, 4), date(2025, 2, 10)))
+
+
+def test_contradicting_evidence_alone_leaves_an_article_undated():
+    from timeline.chronology import _agreeing
+
+    assert _agreeing([(date(2025, 1, 1), date(2025, 1, 5)), (date(2025, 3, 1), date(2025, 3, 5))]) is None
+    assert _agreeing([(date(2025, 1, 1), date(2025, 1, 9)), (date(2025, 1, 5), date(2025, 1, 20)),
+                      (date(2025, 3, 1), date(2025, 3, 5))]) == (date(2025, 1, 5), date(2025, 1, 9))

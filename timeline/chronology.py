@@ -3,17 +3,20 @@
     read → date (DCT) → tag (TIMEX3) → mentions → merge → [DCT window → re-tag → merge] → events
 
 Articles that state no date get a `dct_window` from the events they share with dated articles
-(a plan announced "in the coming days" for an event of 19 June was written shortly before it);
+(a plan announced "in the coming days" for an event of 19 June was written shortly before it)
+and from the days they name by weekday (`Selasa (4/2)` in a corpus of 2025: 4 February 2025);
 their relative dates are then resolved wherever the whole window agrees on the value.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from .dct import date_document
+from .grammar import words
 from .entities import gazetteer, key, person_key
 from .merge import HAPPENED, cluster, merge, span_start
 from .mentions import Lexicon, find_mentions, load_lexicon
@@ -77,26 +80,72 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexico
             yield p
 
 
-def _window_constraints(joined: list[tuple[Mention, str]]) -> tuple[date, date] | None:
+def _weekday_dates(p: _Processed, years: set[int]) -> list[tuple[Mention, str]]:
+    """`Senin (3/2)` in an undated article: the one date, in a year of the corpus's dated articles
+    (or the next), on which 3 February is a Monday; paired with the mentions it dates."""
+    weekdays = words().weekdays
+    out = []
+    for m in p.mentions:
+        t = m.timex
+        if t is None or not re.match(r"^XXXX-\d{2}-\d{2}$", t.value):
+            continue
+        named = [weekdays[w.lower()] for w in re.findall(r"[\w'’]+", t.text) if w.lower() in weekdays]
+        if not named:
+            continue
+        fits = []
+        for y in sorted(years | {y + 1 for y in years}):
+            try:
+                d = date(y, int(t.value[5:7]), int(t.value[8:10]))
+            except ValueError:
+                continue
+            if d.isoweekday() == named[0]:
+                fits.append(d)
+        if len(fits) == 1:
+            out.append((m, fits[0].isoformat()))
+    return out
+
+
+def _window_constraints(joined: list[tuple[Mention, str]], named_days: list[tuple[Mention, str]] = ()) -> tuple[date, date] | None:
     """What the events an undated article shares with dated ones say of its own date.
 
     Only telling evidence counts: a happening it dates by a bare month or day (`September lalu`:
     written after it), and a plan it calls near (`dalam beberapa hari mendatang`: written shortly
-    before it). Contradicting evidence leaves the article undated.
+    before it); and a day it names by weekday (`Senin (3/2)`, see `_weekday_dates`): news names the
+    weekday of days within a fortnight of it, a happening before it, a plan after.
+    The pieces are weighed by `_agreeing`.
     """
-    lo, hi = date.min, date.max
+    spans: list[tuple[date, date]] = []  # each piece of evidence: the dates the article may bear
+    for m, day in named_days:
+        when = date.fromisoformat(day)
+        if m.status in HAPPENED:
+            spans.append((when, when + NEAR_FUTURE))
+        elif m.status in ("planned", "expected"):
+            spans.append((when - NEAR_FUTURE, when))
     for m, event_date in joined:
         when = span_start(event_date)
         value = m.timex.value if m.timex else ""
         if m.status in HAPPENED and value.startswith("XXXX-"):
-            lo = max(lo, when)
-            hi = min(hi, when + timedelta(days=366))
+            spans.append((when, when + timedelta(days=366)))
         elif m.status in ("planned", "expected") and m.future_ref:
-            hi = min(hi, when)
-            lo = max(lo, when - NEAR_FUTURE)
-    if lo == date.min or hi == date.max or lo > hi:
+            spans.append((when - NEAR_FUTURE, when))
+    return _agreeing(spans)
+
+
+def _agreeing(spans: list[tuple[date, date]]) -> tuple[date, date] | None:
+    """The window most of the evidence agrees on: the pieces that cover the date covered by the
+    most of them, intersected. A single piece that contradicts the rest is outvoted; two that
+    contradict each other with nothing else leave the article undated."""
+    if not spans:
         return None
-    return lo, hi
+    best: tuple[int, list[tuple[date, date]]] | None = None
+    for point in sorted({lo for lo, _ in spans}):
+        covering = [(lo, hi) for lo, hi in spans if lo <= point <= hi]
+        if best is None or len(covering) > best[0]:
+            best = (len(covering), covering)
+    count, covering = best
+    if len(spans) > 1 and count == 1:
+        return None
+    return max(lo for lo, _ in covering), min(hi for _, hi in covering)
 
 
 def _retag_within(doc: Document, window: tuple[date, date]) -> list[Timex]:
@@ -142,8 +191,9 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
             for m in c.mentions:
                 if docs[m.doc].dct is None:
                     joined.setdefault(m.doc, []).append((m, c.date))
+        years = {p.doc.dct.year for p in processed if p.doc.dct is not None}
         for p in undated:
-            window = _window_constraints(joined.get(p.doc.id, []))
+            window = _window_constraints(joined.get(p.doc.id, []), _weekday_dates(p, years))
             if window is None:
                 continue
             p.doc.dct_window, p.doc.dct_source = window, "inferred"
