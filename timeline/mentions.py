@@ -422,8 +422,12 @@ def _add_institutions(text: str, base: int, ents: _Entities) -> None:
     taken = [(s, e) for group in (ents.people, ents.orgs, ents.places) for s, e, _ in group]
     for m in institution_pattern().finditer(text):
         s, e = base + m.start(), base + m.end()
-        if not any(a < e and s < b for a, b in taken):
-            ents.orgs.append((s, e, m.group()))
+        if any(a < e and s < b and not (s <= a and b <= e) for a, b in taken):
+            continue  # the model's entity reaches outside it: the model's reading stands
+        for group in (ents.people, ents.orgs, ents.places):  # `Dinas Pendidikan [Pasaman Barat]`
+            group[:] = [x for x in group if not (s <= x[0] and x[1] <= e)]
+        ents.orgs.append((s, e, m.group()))
+        taken.append((s, e))
     ents.orgs.sort()
 
 
@@ -618,7 +622,7 @@ def _title(participants: list[str], people: set[str], kind: str, trigger: str, p
     """`<who> <verb> di <place>` when people take part in a kind that is not themed; else the
     sentence's own words (`Harga minyak mentah dunia turun`): a country or agency in front would mislead."""
     spec = lex.kinds.get(kind, {})
-    if not spec.get("themed") and participants:
+    if not spec.get("themed") and not spec.get("sentence_title") and participants:
         who = participants[0] if len(participants) == 1 else ", ".join(participants[:-1][:3]) + " dan " + participants[-1]
         title = f"{who} {spec.get('title', trigger)}"
     else:
@@ -678,7 +682,8 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             kind = spec.get("refine", {}).get(measure, kind)
             status = status_of(sentence, at, lex, word)
             date = calendar_date(timex.value) if timex else None
-            if status == "occurred" and date and doc.dct and date[:10] > doc.dct.isoformat():
+            latest = doc.dct or (doc.dct_window[1] if doc.dct_window else None)
+            if status == "occurred" and date and latest and date[:10] > latest.isoformat():
                 status = "planned"  # told before it happened
             future_ref = any(t.value == "FUTURE_REF" and abs(t.start - (s + at)) < 80 for t in in_sentence)
             if status == "occurred" and future_ref:
