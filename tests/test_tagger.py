@@ -98,3 +98,16 @@ def test_invariants_on_mutated_news(index, data):
     cut = data.draw(st.integers(min_value=0, max_value=20))
     insert = data.draw(st.sampled_from(TIME_WORDS + ["", "x", "\u00a0", "“", "–"]))
     _check_invariants(text[:pos] + insert + text[pos + cut:], date(2014, 12, 10))
+
+
+def test_dct_from_text_on_kompas_dev():
+    """44 of the 50 articles state their day; all but one the publication day or the day before it
+    (the news day of a morning report); the other is an official's quote two days earlier."""
+    from datetime import timedelta
+
+    from timeline.read import read
+
+    found = [(d.dct, dct_from_text(d.text)) for d in read([ROOT / "tests" / "data" / "kompas-dev"])]
+    dated = [(given, got) for given, got in found if got is not None]
+    assert len(found) == 50 and len(dated) == 44
+    assert sum((given - got) in (timedelta(0), timedelta(days=1)) for given, got in dated) == 43
