@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -262,20 +263,25 @@ def calendar_date(value: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _names_a_thing(text: str, t: Timex, lex: Lexicon) -> bool:
+_FROM_NOW = {"sejak", "semenjak", "mulai", "terhitung"}
+
+
+def _names_a_thing(text: str, t: Timex, lex: Lexicon, dct: date | None = None) -> bool:
     """Times that do not date the event of their clause: the time of a noun (`pengiriman Januari`,
     `APBN-P 2015`), a point of comparison (`terendah sejak Mei 2009`, `dari penutupan pada Jumat`),
-    a year in a name (`Pertamina Outlook 2015`), a conversion (`Selasa waktu setempat (Rabu pagi WIB)`)."""
+    a year in a name (`Pertamina Outlook 2015`), a conversion (`Selasa waktu setempat (Rabu pagi WIB)`).
+    `sejak hari ini` (from today on) still dates what starts today."""
     window = text[max(0, t.start - 40):t.start]
     before = re.findall(r"[\w-]+", window)
     skip = {"pada", "tanggal", "tgl", "bulan", "tahun", "hari"}
-    content = [w for w in before if w.lower() not in skip]
     # the modifier right before the time, or a word or two before it (`dari puncak terbaru mereka pada Juni`),
     # within the clause
     clause = re.split(r"[,;:()\"“”]", window)[-1]
-    near = [w for w in re.findall(r"[\w-]+", clause) if w.lower() not in skip][-3:]
-    if any(w.lower() in lex.time_modifiers for w in near):
-        return True
+    near = [w.lower() for w in re.findall(r"[\w-]+", clause) if w.lower() not in skip][-3:]
+    modifiers = [w for w in near if w in lex.time_modifiers]
+    if modifiers:
+        starts_today = dct is not None and t.value[:10] == dct.isoformat() and set(modifiers) <= _FROM_NOW
+        return not starts_today
     if before and before[-1].lower() not in skip and re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", t.text) \
             and before[-1][0].isupper() and not re.search(r"[.!?:]\s*$", window):
         return True  # a year right after a capitalised word is part of a name
@@ -670,7 +676,7 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
     for ((s, e), triggers), en in zip(chosen, ents):
         sentence = text[s:e]
         in_sentence = [t for t in timexes if s <= t.start and t.end <= e]
-        governing = [t for t in in_sentence if not _names_a_thing(text, t, lex)]
+        governing = [t for t in in_sentence if not _names_a_thing(text, t, lex, doc.dct)]
         times = _assign_times(triggers, governing, sentence, s)
         by_kind: dict[str, Mention] = {}
         people_here = {aliases.get(n, n) for _, _, n in en.people}
