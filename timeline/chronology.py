@@ -202,6 +202,10 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
         mentions = [m for p in processed for m in p.mentions]
 
     events, unplaced = merge(mentions, docs, compat, titles, same_day)
+    for e in events:  # `fall` merged with `price_fall`: the event is the finer kind
+        finer = sorted({m.kind for m in e.mentions} & set(lex.kinds.get(e.kind, {}).get("refine", {}).values()))
+        if finer:
+            e.kind = finer[0]
     return Chronology(
         documents=[p.doc for p in processed],
         timexes={p.doc.id: p.timexes for p in processed},

@@ -76,6 +76,7 @@ class Lexicon:
     examples: list[dict] = field(default_factory=list)
     _phrase_re: re.Pattern | None = field(default=None, repr=False)  # built on first use
     _ignore_re: re.Pattern | None = field(default=None, repr=False)
+    _saying_re: re.Pattern | None = field(default=None, repr=False)
 
     def add(self, raw: dict) -> None:
         """Merge a parsed events.toml (the bundled one, then any --lexicon file over it)."""
@@ -122,7 +123,15 @@ class Lexicon:
         self.headline_breaks.update(w.lower() for w in raw.get("headline", {}).get("breaks", []))
         for section in ("modifiers", "time_modifiers", "themes", "headline"):
             self.examples.extend(dict(e, entry=section) for e in raw.get(section, {}).get("examples", []))
-        self._phrase_re = self._ignore_re = None
+        self._phrase_re = self._ignore_re = self._saying_re = None
+
+    def dates_the_saying(self, before: str) -> bool:
+        """`kata Bambang, Selasa (25/11/2014)`, `mengatakan pada Rabu`: the time that follows is when
+        the words were said, not when what they tell happened."""
+        if self._saying_re is None:
+            alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.reporting, key=len, reverse=True))
+            self._saying_re = re.compile(rf"(?<!\w)(?i:{alt})(?:\s+[A-Z][\w'’.-]*){{0,6}}\s*,?\s*(?i:pada\s+)?$")
+        return bool(self._saying_re.search(before))
 
     def ignored_spans(self, text: str) -> list[tuple[int, int]]:
         if not self.ignored:
@@ -282,6 +291,8 @@ def _names_a_thing(text: str, t: Timex, lex: Lexicon, dct: date | None = None) -
     if modifiers:
         starts_today = dct is not None and t.value[:10] == dct.isoformat() and set(modifiers) <= _FROM_NOW
         return not starts_today
+    if lex.dates_the_saying(text[max(0, t.start - 90):t.start]):
+        return True
     if before and before[-1].lower() not in skip and re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", t.text) \
             and before[-1][0].isupper() and not re.search(r"[.!?:]\s*$", window):
         return True  # a year right after a capitalised word is part of a name
@@ -523,7 +534,7 @@ def _find_known_people(text: str, span: tuple[int, int], pattern: re.Pattern | N
     ents.people.sort()
 
 
-_SPEECH_BEFORE = re.compile(r"(?:\bkata|\bujar|\bungkap|\bujarnya|\bmenurut|\bdilansir|\bmengutip|\bjuru bicara|\bjubir)\s+(?:\w+\s+){0,3}$", re.I)
+_SPEECH_BEFORE = re.compile(r"(?:\bkata|\bujar|\bungkap|\bujarnya|\bmenurut|\bdilansir|\bmengutip|\bjuru bicara|\bjubir)\s+(?:\w+\s+){0,6}$", re.I)
 
 
 def _is_speaker(text: str, start: int, end: int, lex: Lexicon) -> bool:

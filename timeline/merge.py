@@ -169,12 +169,13 @@ class Merger:
                 continue
             overlap = _overlap(m, c)
             if overlap == 0:
-                # without a shared participant only the same day and kind, or the same place, will do
-                if m.participants and c.has_participants() or m.date != c.date:
+                # without a shared participant only the same day and kind (or its closest kin:
+                # `rise`/`price_rise`), or the same day and venue, will do
+                if m.date != c.date or m.participants and c.has_participants() and strength < 2:
                     continue
                 # another kind only where one is the toll of the other on the same named day
                 # (`Gempa … menewaskan 11 orang`: earthquake, death)
-                if m.kind not in c.kinds and strength == 0 and not (
+                if _affinity(m.kind, c.kinds, self.compat) > 1 and strength == 0 and not (
                         len(m.date) == 10 and (m.kind in self.same_day or c.core_kinds & self.same_day)):
                     continue
             score = (-_affinity(m.kind, c.core_kinds, self.compat), strength, overlap, m.date == c.date)
@@ -196,9 +197,10 @@ class Merger:
         for c in self.clusters:
             if not _kinds_compatible(m, c.kinds, self.compat, c):
                 continue
-            if _overlap(m, c) == 0 and not (c.date == m.date and m.kind in c.core_kinds and _venue_strength(m, c) >= 0
-                                            and not (m.participants and c.has_participants())):
-                continue  # without a shared participant, only the same day, kind and a compatible place
+            strength = _venue_strength(m, c)
+            if _overlap(m, c) == 0 and not (c.date == m.date and m.kind in c.core_kinds and strength >= 0
+                                            and (strength == 2 or not (m.participants and c.has_participants()))):
+                continue  # without a shared participant, only the same day and kind, at a compatible place
             happened_on = span_start(c.date)
             if c.happened:
                 if published and happened_on < published:

@@ -37,6 +37,12 @@ def takes_object(trigger: str) -> bool:
     return low.startswith(("me", "pe", "ke")) and low.endswith(("kan", "an", "i", "nya"))
 
 
+def _nominal(trigger: str) -> bool:
+    """`pertemuan`, `kunjungannya`, `kenaikan`: a noun made from a verb."""
+    low = trigger.lower()
+    return len(low) > 5 and (low.startswith(("pe", "ke")) or low.endswith(("an", "nya")))
+
+
 def agentive(trigger: str) -> bool:
     """`menaikkan`, `diturunkan`: somebody makes it happen (as against `naik`, `menurun`)."""
     low = trigger.lower()
@@ -62,9 +68,14 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
     subject: list[str] = []
     if words[cut:] and tokens[-1].lower() in stop:
         words = []  # `lebih lama dari gempa …`: the trigger heads a phrase of its own
-    for w in words[cut:]:
+    rest = words[cut:]
+    for i, w in enumerate(rest):
         if w.lower() in stop:
             if subject:
+                # words after the subject's end that are not its adverbials: the trigger sits in
+                # another phrase (`… Ramirez kepada wartawan menjelang pengumuman hasil pertemuan`)
+                if _nominal(trigger) and any(x.lower() not in stop and x.lower() not in drop for x in rest[i + 1:]):
+                    subject = []
                 break
             continue  # `pada 2014 permintaan minyak …`: a fronted adverbial is not the subject
         if w.lower() not in drop:
