@@ -176,8 +176,8 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
     processed = list(process_all(documents, cli_dct, lex, workers, on_document))
     compat = {k: list(v.get("compatible", [])) for k, v in lex.kinds.items()}
     same_day = frozenset(k for k, v in lex.kinds.items() if v.get("same_day"))
-    # themed kinds keep the sentence's own words as their title (see theme.py)
-    titles = {k: v.get("title", "") for k, v in lex.kinds.items() if not v.get("themed")}
+    # themed and sentence_title kinds keep the sentence's own words as their title (see theme.py)
+    titles = {k: v.get("title", "") for k, v in lex.kinds.items() if not v.get("themed") and not v.get("sentence_title")}
     docs = {p.doc.id: p.doc for p in processed}
     mentions = [m for p in processed for m in p.mentions]
 

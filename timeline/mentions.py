@@ -66,6 +66,7 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     title_inner: set[str] = field(default_factory=set)  # words that continue a title, never start one
+    regional: set[str] = field(default_factory=set)  # titles followed by the name of their region
     modifiers: set[str] = field(default_factory=set)
     time_modifiers: set[str] = field(default_factory=set)
     measures: dict[str, str] = field(default_factory=dict)  # lower-cased word or phrase → measure
@@ -111,6 +112,7 @@ class Lexicon:
         self.reporting.update(w.lower() for w in raw.get("reporting", {}).get("words", []))
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
         self.title_inner.update(w.lower() for w in raw.get("titles", {}).get("inner", []))
+        self.regional.update(w.lower() for w in raw.get("titles", {}).get("regional", []))
         self.modifiers.update(w.lower() for w in raw.get("modifiers", {}).get("words", []))
         self.time_modifiers.update(w.lower() for w in raw.get("time_modifiers", {}).get("words", []))
         for name, words in raw.get("themes", {}).items():
@@ -211,6 +213,8 @@ def find_triggers(sentence: str, lex: Lexicon) -> list[tuple[int, str, str]]:
         if kind:
             found[m.start()] = (m.start(), m.group(), kind)
     for start, phrase, kind in lex.phrase_matches(sentence):
+        for k in [k for k in found if start < k < start + len(phrase)]:
+            del found[k]  # `gugatan praperadilan`: the longer match wins
         found[start] = (start, phrase, kind)
     ignored = lex.ignored_spans(sentence)
     return [found[k] for k in sorted(found) if not any(a <= k < b for a, b in ignored) and not _counted(sentence, found[k][1], k, lex)]
@@ -335,7 +339,8 @@ class _Entities:
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
-def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool = False) -> tuple[int, str] | None:
+def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool = False,
+                before: str = "") -> tuple[int, str] | None:
     """Trim what the model took in with a name: section labels (`INTERNASIONAL`), titles
     (`Presiden`, `juru bicara`), countries before a person (`AS Anthony Retno`), headline words
     after it (`Xi Jinping Tiba`). Returns (start, name) or None when nothing is left."""
@@ -363,16 +368,19 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
             return True
         return person and edge == "left" and g.actor(tok) is not None
 
+    regional = bool(re.findall(r"\w+", before)[-1:]) and re.findall(r"\w+", before)[-1].lower() in lex.regional
     while tokens and junk(tokens[0][1], "left"):
+        regional = regional or tokens[0][1].lower() in lex.regional
         tokens.pop(0)
     while tokens and junk(tokens[-1][1], "right"):
         tokens.pop()
     if person:  # a person's name is the run of capitalised words at its end
         while len(tokens) > 1 and not _CAPITALISED.match(tokens[0][1]):
             tokens.pop(0)
-        # … after the region of the office (`Bupati Pasaman Barat Syahrial Anwar`)
-        cut = _region_end([tok for _, tok in tokens])
-        tokens = tokens[cut:]
+        # … after the region of the office (`Bupati Pasaman Barat Syahrial Anwar`, `Wakil Bupati Demak Sri Lestari`)
+        tokens = tokens[_region_end([tok for _, tok in tokens], regional, g):]
+        if len(tokens) > 2 and institution_pattern().match(text[tokens[0][0]:]):
+            tokens = tokens[-2:]  # `[Kepala] Dinas PUPR Karangsari Agus Setiadi`
     elif not place and len(tokens) > 1 and tokens[0][1].lower() in lex.titles:
         rest = text[tokens[1][0]:tokens[-1][0] + len(tokens[-1][1])]
         if g.actor(rest) is not None:  # `Menlu Rusia` as an organisation: the country
@@ -386,12 +394,15 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
 _COMPASS = {"barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya"}
 
 
-def _region_end(words: list[str]) -> int:
-    """How many leading words name a region (`Pasaman Barat`, `Jawa Tengah`) before a person's name
-    of at least two words; 0 when none does."""
+def _region_end(words: list[str], regional: bool = False, g=None) -> int:
+    """How many leading words name a region (`Pasaman Barat`, `Jawa Tengah`; after a regional title
+    such as `Bupati`, its first word: `Bupati Demak Sri Lestari`) before a person's name of at least
+    two words; 0 when none does."""
     for i in range(len(words) - 2, 0, -1):
         if words[i].lower() in _COMPASS and len(words) - i - 1 >= 2:
             return i + 1
+    if len(words) >= 3 and (regional or g is not None and g.country(words[0]) is not None):
+        return 1
     return 0
 
 
@@ -414,15 +425,15 @@ def _entities(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[
         ents = _Entities([], [], [])
         for e in doc.ents:
             label = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "GPE": "LOCATION"}.get(e.label_, e.label_)
-            # a country the model calls a person or an organisation is still the country
-            if label != "LOCATION" and gazetteer().country(e.text.strip()) and gazetteer().is_country_name(e.text.strip()):
+            # a country or a known region the model calls a person or an organisation is still a place
+            if label != "LOCATION" and gazetteer().country(e.text.strip()) and key(e.text.strip()) not in gazetteer().org_of:
                 label = "LOCATION"
             end_char = e.end_char
             while end_char < len(doc.text) and (doc.text[end_char].isalnum() or
                                                 doc.text[end_char] == "-" and doc.text[end_char - 1].isalnum()):
                 end_char += 1  # the tokenizer may cut `Xi Jin-ping` after the hyphen
             cleaned = _clean_name(doc.text[e.start_char:end_char], base + e.start_char, lex, label == "PERSON",
-                                  label == "LOCATION")
+                                  label == "LOCATION", doc.text[max(0, e.start_char - 30):e.start_char])
             if cleaned is None:
                 continue
             at, name = cleaned
@@ -439,11 +450,17 @@ def _add_institutions(text: str, base: int, ents: _Entities) -> None:
     taken = [(s, e) for group in (ents.people, ents.orgs, ents.places) for s, e, _ in group]
     for m in institution_pattern().finditer(text):
         s, e = base + m.start(), base + m.end()
+        inside = [x for x in ents.people if s < x[0] < e]
+        if inside:  # `Kepala Dinas PUPR Karangsari [Agus Setiadi]`: the person is not the institution
+            e = min(x[0] for x in inside)
+            e = s + len(text[s - base:e - base].rstrip())
+            if " " not in text[s - base:e - base]:
+                continue
         if any(a < e and s < b and not (s <= a and b <= e) for a, b in taken):
             continue  # the model's entity reaches outside it: the model's reading stands
-        for group in (ents.people, ents.orgs, ents.places):  # `Dinas Pendidikan [Pasaman Barat]`
+        for group in (ents.orgs, ents.places):  # `Dinas Pendidikan [Pasaman Barat]`
             group[:] = [x for x in group if not (s <= x[0] and x[1] <= e)]
-        ents.orgs.append((s, e, m.group()))
+        ents.orgs.append((s, e, text[s - base:e - base]))
         taken.append((s, e))
     ents.orgs.sort()
 
@@ -472,13 +489,19 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
         if m.group(1).lower() not in lex.titles:
             continue
         words = m.group(2).split()
+        regional = m.group(1).lower() in lex.regional
         # skip the rest of the title and the country: `Menteri Luar Negeri Jepang Taro Kono`
         while words and (words[0].lower() in lex.titles | lex.title_inner or g.actor(words[0]) is not None):
+            regional = regional or words[0].lower() in lex.regional
             words.pop(0)
         for n in (2, 1):  # `Malaysia` is two words of a country
             if len(words) > n and g.actor(" ".join(words[:n])) is not None:
                 words = words[n:]
-        words = words[_region_end(words):]  # `Gubernur Sumatera Barat Ramlan Effendi`
+        words = words[_region_end(words, regional, g):]  # `Gubernur Sumatera Barat Ramlan Effendi`
+        if len(words) > 2 and institution_pattern().match(" ".join(words)):
+            words = words[-2:]  # `Kepala Dinas PUPR Agus Setiadi`
+        if g.country(" ".join(words)) is not None or words and words[-1].lower() in _COMPASS:
+            continue  # `Gubernur Jawa Tengah`: a region, nobody's name
         words = [w for w in words]
         while words and (lex.kind_of(words[-1]) or words[-1].lower() in lex.reporting):
             words.pop()

@@ -69,16 +69,18 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
     if words[cut:] and tokens[-1].lower() in stop:
         words = []  # `lebih lama dari gempa …`: the trigger heads a phrase of its own
     rest = words[cut:]
+    # a capitalised word inside the clause is a name's (`Jawa Tengah`), never an aspect or stop word
+    low = lambda i, w: w.lower() if i == 0 or not w[0].isupper() else ""
     for i, w in enumerate(rest):
-        if w.lower() in stop:
+        if low(i, w) in stop:
             if subject:
                 # words after the subject's end that are not its adverbials: the trigger sits in
                 # another phrase (`… Ramirez kepada wartawan menjelang pengumuman hasil pertemuan`)
-                if _nominal(trigger) and any(x.lower() not in stop and x.lower() not in drop for x in rest[i + 1:]):
+                if _nominal(trigger) and any(low(1, x) not in stop and low(1, x) not in drop for x in rest[i + 1:]):
                     subject = []
                 break
             continue  # `pada 2014 permintaan minyak …`: a fronted adverbial is not the subject
-        if w.lower() not in drop:
+        if low(i, w) not in drop:
             subject.append(w)
 
     complement: list[str] = []
