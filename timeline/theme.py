@@ -66,7 +66,12 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
     # `… dikuasai ISIS dan produksi minyak Irak turun`: `dan` after a verb starts a new clause
     cut = max([cut] + [i + 1 for i, w in enumerate(lows) if w == "dan" and any(_VERB.match(v) for v in lows[cut:i])])
     subject: list[str] = []
-    if words[cut:] and tokens[-1].lower() in stop:
+    if words[cut:] and tokens[-1].lower() == "yang":
+        # `puing-puing dari rudal yang mendarat`: the noun the relative clause hangs on
+        before = words[cut:-1]
+        starts = [i + 1 for i, w in enumerate(before) if w.lower() in stop]
+        words, cut = before[max(starts, default=0):][-3:], 0
+    elif words[cut:] and tokens[-1].lower() in stop:
         words = []  # `lebih lama dari gempa …`: the trigger heads a phrase of its own
     rest = words[cut:]
     # a capitalised word inside the clause is a name's (`Jawa Tengah`), never an aspect or stop word
