@@ -25,7 +25,7 @@ LEAD_CHARS = 1500  # the lead, where the news day is named
 TOP_CHARS = 400  # where a plain full date still dates the article
 
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2})?(?:T[A-Z]{2})?$")  # `…T13:18`, `…TNI` (dini hari)
-_DAY_MONTH = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+_DAY_MONTH = re.compile(r"^XXXX-(\d{2})-(\d{2})(?:T.*)?$")  # `Kamis (16/5) malam`
 _BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|berakhir|akhir|batas|tenggat|per)\s+(?:tanggal\s+)?$", re.I)
 
 

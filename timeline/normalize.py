@@ -197,9 +197,13 @@ def _year_from(text: str, dct: date | None) -> int:
     return y
 
 
-def resolve_weekday(weekday: int, dct: date, tense: int) -> date:
-    """A bare weekday: around the DCT (4 days before to 2 after), or in the direction a cue gives."""
+def resolve_weekday(weekday: int, dct: date, tense: int, explicit: bool = False) -> date:
+    """A bare weekday: around the DCT (4 days before to 2 after), or in the direction a cue gives;
+    the DCT's own weekday is the DCT unless its own word says `depan`/`lalu` (`Kamis depan` on a
+    Thursday is a week later)."""
     if weekday == dct.isoweekday():
+        if explicit and tense:
+            return dct + timedelta(days=7 * tense)
         return dct
     if tense > 0:
         return dct + timedelta(days=(weekday - dct.isoweekday()) % 7)
@@ -209,22 +213,34 @@ def resolve_weekday(weekday: int, dct: date, tense: int) -> date:
     return dct + timedelta(days=ahead) if ahead <= 2 else dct - timedelta(days=7 - ahead)
 
 
-def resolve_day_month(month: int, day: int, dct: date, tense: int) -> date | None:
-    """A day and month without a year: the closest such date, or the last/next one with lalu/depan."""
+HALF_YEAR = timedelta(days=183)
+
+
+def resolve_day_month(month: int, day: int, dct: date, tense: int, weekday: int | None = None,
+                      explicit: bool = False) -> date | None:
+    """A day and month without a year: the closest such date, or the last/next one with its own
+    lalu/depan, or with a cue of its clause when that lies within half a year (`dijadwalkan pada
+    10 Juni`, written on 20 June: this June's); with a weekday (`Kamis (31/10)`), the closest date
+    that falls on it."""
+    reach = timedelta(days=366) if explicit else HALF_YEAR
     options = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
         try:
             options.append(date(y, month, day))
         except ValueError:
             continue
+    if weekday is not None and any(d.isoweekday() == weekday for d in options):
+        options = [d for d in options if d.isoweekday() == weekday]
     if not options:
         return None
     if tense < 0:
-        past = [d for d in options if d < dct]
-        return past[-1] if past else None
+        past = [d for d in options if d < dct and dct - d <= reach]
+        if past:
+            return past[-1]
     if tense > 0:
-        future = [d for d in options if d > dct]
-        return future[0] if future else None
+        future = [d for d in options if d > dct and d - dct <= reach]
+        if future:
+            return future[0]
     return min(options, key=lambda d: (abs((d - dct).days), d))
 
 
@@ -274,7 +290,8 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
                 return None
             value = d.isoformat()
         elif dct:
-            d = resolve_day_month(month, day, dct, tense)
+            d = resolve_day_month(month, day, dct, tense, w.weekdays[g["weekday"].lower()] if g.get("weekday") else None,
+                                  bool(g.get("dir")) or g.get("ahead") is not None)
             if d is None:
                 return None
             value = d.isoformat()
@@ -287,9 +304,13 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
             value = fmt(resolve_month(month, dct, tense), MONTH)
         else:
             value = f"XXXX-{month:02d}"
+    elif g.get("weekday") and g.get("wdir") and dct:  # `Senin pekan lalu`: that weekday of the week named
+        wd = w.weekdays[g["weekday"].lower()]
+        shift = {"lalu": -1, "depan": 1, "mendatang": 1}.get(g["wdir"].lower(), 0)
+        value = (dct + timedelta(days=wd - dct.isoweekday() + 7 * shift)).isoformat()
     elif g.get("weekday"):
         wd = w.weekdays[g["weekday"].lower()]
-        value = resolve_weekday(wd, dct, tense).isoformat() if dct else f"XXXX-WXX-{wd}"
+        value = resolve_weekday(wd, dct, tense, bool(g.get("dir"))).isoformat() if dct else f"XXXX-WXX-{wd}"
     elif year:
         value = f"{year:04d}"
     else:

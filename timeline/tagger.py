@@ -149,4 +149,24 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
         if anchor and ttype in ("DATE", "TIME"):
             ctx.ref, ctx.ref_gran = anchor
             ctx.ref_end = end
+    _share_range_years(text, out)
     return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d|-|–|—)\s*", re.I)
+_FULL_DAY = re.compile(r"^(\d{4})(-\d{2}-\d{2})$")
+
+
+def _share_range_years(text: str, out: list[Timex]) -> None:
+    """`16 Mei hingga 4 Juni 2024`: the start takes the year the end states (the year before when
+    that would put it after the end)."""
+    for a, b in zip(out, out[1:]):
+        ma, mb = _FULL_DAY.match(a.value), _FULL_DAY.match(b.value)
+        if not (ma and mb) or re.search(r"\d{4}", a.text) or not re.search(r"\d{4}", b.text):
+            continue
+        if not _RANGE_JOIN.fullmatch(text[a.end:b.start]):
+            continue
+        year = int(mb.group(1))
+        if f"{year}{ma.group(2)}" > b.value:
+            year -= 1
+        a.value = f"{year}{ma.group(2)}"
