@@ -37,7 +37,7 @@ def test_trigger_example(example):
 def test_status_example(example):
     text = example["text"]
     at = text.index(example["trigger"])
-    assert status_of(text, at, LEX) == example["status"]
+    assert status_of(text, at, LEX, example["trigger"]) == example["status"]
 
 
 def test_reporting_verbs_make_no_trigger():

@@ -63,6 +63,8 @@ class Lexicon:
     near: set[str] = field(default_factory=set)  # cues that count only just before the trigger
     after: set[str] = field(default_factory=set)  # cues that also count just after it
     clause_breaks: set[str] = field(default_factory=set)
+    object_of_denial: set[str] = field(default_factory=set)
+    called_off: set[str] = field(default_factory=set)
     reporting: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     title_inner: set[str] = field(default_factory=set)  # words that continue a title, never start one
@@ -108,6 +110,8 @@ class Lexicon:
             self.near.update(c.lower() for c in status.get("near", []))
             self.after.update(c.lower() for c in status.get("after", []))
             self.clause_breaks.update(c.lower() for c in status.get("clause_breaks", []))
+            self.object_of_denial.update(c.lower() for c in status.get("object_of_denial", []))
+            self.called_off.update(c.lower() for c in status.get("called_off", []))
             self.examples.extend(dict(e, entry="status") for e in status.get("examples", []))
         self.reporting.update(w.lower() for w in raw.get("reporting", {}).get("words", []))
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
@@ -245,6 +249,12 @@ def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -
     right = re.split(r"[,;:\"“”()]", sentence[after_at:after_at + 60])[0]
     after_words = _WORD.findall(right.lower())[:3]
     just_after = " " + " ".join(after_words) + " "
+    later = re.split(r"[.;]", sentence[after_at:])[0]
+    m = re.search(r"\b(?:tetapi|tapi|namun)\b(.*)", later, re.I)
+    if m and set(_WORD.findall(m.group(1).lower())) & lex.called_off:
+        return "denied"  # `dijadwalkan …, tetapi ditunda`
+    if clause and clause[-1] in lex.object_of_denial and re.match(r"(?i)(?:pe|ke)\w+an|\w+an(?:nya)?$", trigger):
+        clause = clause[:-1]  # `membantah dakwaan`: the indictment itself is no denial
     for status in lex.status_order:
         for cue in lex.status_cues.get(status, ()):
             words = cue.split()

@@ -13,7 +13,7 @@ The word lists are data (`[themes]`, `[headline]` in timeline/data/events.toml, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"\x00+|US\$|\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _EDGE = re.compile(r"(?<!\d),|,(?!\d)|[;:!?\"“”]|\s[-–—]\s")  # not the comma of `2,11`
@@ -29,6 +29,7 @@ class Phrase:
     complement: list[str]  # what follows the trigger
     head: list[str]  # the whole subject: its last words are the nearest the trigger
     end: int = 0  # where the complement ends in the sentence (the trigger's end when it is empty)
+    tail: list[str] = field(default_factory=list)  # the clause's next words, stop words included
 
 
 def takes_object(trigger: str) -> bool:
@@ -90,6 +91,11 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
 
     complement: list[str] = []
     start = end = at + len(trigger)
+    tail = []
+    for tok in _TOKEN.findall(_EDGE.split(text[start:])[0]):
+        if tok.startswith("\x00") or len(tail) == 4:
+            break
+        tail.append(tok)
     for m in _TOKEN.finditer(_EDGE.split(text[start:])[0]):
         tok, low = m.group(), m.group().lower()
         if tok.startswith("\x00") or low in stop or low in lex.reporting or _ACTIVE_VERB.match(low):
@@ -99,7 +105,7 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
             end = start + m.end()
             if len(complement) == 4:
                 break
-    return Phrase(subject[:5], complement, subject, end)
+    return Phrase(subject[:5], complement, subject, end, tail)
 
 
 def measure(p: Phrase, trigger: str, lex) -> str | None:
@@ -133,6 +139,6 @@ def title(p: Phrase, trigger: str, participants: list[str]) -> str:
     subject = list(p.subject)
     if not subject and participants and agentive(trigger):
         subject = [participants[0]]  # who did it, when the clause leaves it out
-    words = subject + [trigger] + p.complement
+    words = subject + [trigger] + (p.complement or ([] if subject else p.tail))  # `Putusan praperadilan dibacakan …`
     text = " ".join(words)
     return text[0].upper() + text[1:] if text else text
