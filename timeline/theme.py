@@ -96,6 +96,8 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
         if tok.startswith("\x00") or len(tail) == 4:
             break
         tail.append(tok)
+    while tail and tail[-1].lower() in stop:
+        tail.pop()  # `… dimulai pada [Senin]`
     for m in _TOKEN.finditer(_EDGE.split(text[start:])[0]):
         tok, low = m.group(), m.group().lower()
         if tok.startswith("\x00") or low in stop or low in lex.reporting or _ACTIVE_VERB.match(low):
