@@ -298,3 +298,9 @@ def test_contradicting_evidence_alone_leaves_an_article_undated():
     assert _agreeing([(date(2025, 1, 1), date(2025, 1, 5)), (date(2025, 3, 1), date(2025, 3, 5))]) is None
     assert _agreeing([(date(2025, 1, 1), date(2025, 1, 9)), (date(2025, 1, 5), date(2025, 1, 20)),
                       (date(2025, 3, 1), date(2025, 3, 5))]) == (date(2025, 1, 5), date(2025, 1, 9))
+
+
+def test_a_month_naming_a_contract_dates_nothing_and_the_weekday_does(kompas):
+    """`Kuwait menurunkan harga minyak mentah Januari … pada Rabu`: the cut was on Wednesday 10 December."""
+    (m,) = [m for e in kompas.events for m in e.mentions if m.sentence.startswith("Kuwait, produsen terbesar ketiga OPEC")]
+    assert m.date == "2014-12-10"

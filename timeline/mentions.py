@@ -71,6 +71,7 @@ class Lexicon:
     regional: set[str] = field(default_factory=set)  # titles followed by the name of their region
     modifiers: set[str] = field(default_factory=set)
     time_modifiers: set[str] = field(default_factory=set)
+    reaching_modifiers: set[str] = field(default_factory=set)  # those that count up to three words before
     measures: dict[str, str] = field(default_factory=dict)  # lower-cased word or phrase → measure
     money: set[str] = field(default_factory=set)
     headline_drop: set[str] = field(default_factory=set)
@@ -119,6 +120,7 @@ class Lexicon:
         self.regional.update(w.lower() for w in raw.get("titles", {}).get("regional", []))
         self.modifiers.update(w.lower() for w in raw.get("modifiers", {}).get("words", []))
         self.time_modifiers.update(w.lower() for w in raw.get("time_modifiers", {}).get("words", []))
+        self.reaching_modifiers.update(w.lower() for w in raw.get("time_modifiers", {}).get("reach", []))
         for name, words in raw.get("themes", {}).items():
             if name == "money":
                 self.money.update(w.lower() for w in words)
@@ -287,6 +289,9 @@ def calendar_date(value: str) -> str | None:
 
 
 _FROM_NOW = {"sejak", "semenjak", "mulai", "terhitung"}
+# words before a bare month that are not nouns naming a thing: `awal Januari`, `bulan Januari`, `naik Januari`
+_NOT_A_NOUN = {"awal", "akhir", "pertengahan", "medio", "bulan", "tanggal", "sejak", "mulai", "selama", "hingga",
+               "sampai", "lalu", "ini", "itu", "depan", "naik", "turun", "tiba", "hadir", "berlaku", "digelar", "dimulai"}
 
 
 def _names_a_thing(text: str, t: Timex, lex: Lexicon, dct: date | None = None) -> bool:
@@ -301,16 +306,25 @@ def _names_a_thing(text: str, t: Timex, lex: Lexicon, dct: date | None = None) -
     # within the clause
     clause = re.split(r"[,;:()\"“”]", window)[-1]
     near = [w.lower() for w in re.findall(r"[\w-]+", clause) if w.lower() not in skip][-3:]
-    modifiers = [w for w in near if w in lex.time_modifiers]
+    modifiers = [w for w in near[-1:] if w in lex.time_modifiers] + [w for w in near[:-1] if w in lex.reaching_modifiers]
     if modifiers:
         starts_today = dct is not None and t.value[:10] == dct.isoformat() and set(modifiers) <= _FROM_NOW
         return not starts_today
     if lex.dates_the_saying(text[max(0, t.start - 90):t.start]):
         return True
+    # a bare month right after a common noun that is no event (`harga minyak mentah Januari`:
+    # the January contract) names the thing; after an event noun (`kunjungan September`) or an
+    # affixed verb (`digelar Juni`: Sastrawi strips its affixes) it dates the event
+    if t.rule == "month" and re.fullmatch(r"[A-Za-z]+", t.text) and before:
+        prev = before[-1]
+        if prev.islower() and prev not in lex.headline_stop and prev not in _NOT_A_NOUN \
+                and stem(prev) == prev and lex.kind_of(prev) is None \
+                and re.search(r"\w\s+$", window):
+            return True
     if before and before[-1].lower() not in skip and re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", t.text) \
             and before[-1][0].isupper() and not re.search(r"[.!?:]\s*$", window):
         return True  # a year right after a capitalised word is part of a name
-    return bool(re.search(r"waktu setempat\s*\(\s*$", window, re.I))
+    return bool(re.search(r"waktu\s+setem\w*\s*\(\s*$", window, re.I))  # `setempt` too
 
 
 def _assign_times(triggers: list[tuple[int, str, str]], timexes: list[Timex], sentence: str, base: int) -> dict[int, Timex]:
@@ -601,6 +615,8 @@ def _actors(text: str, ents: _Entities, aliases: dict[str, str], trigger_at: int
         if near(s, e) and not _is_speaker(text, s, e, lex) and not _AT_PLACE.search(text[max(0, s - 40):s]):
             found.append((s, aliases.get(name, name)))
     for s, e, name in ents.orgs:
+        if text[max(0, s - 4):s].lower() == "non-":
+            continue  # `pasokan minyak non-OPEC`: not OPEC
         if near(s, e) and not _is_speaker(text, s, e, lex) and not _AT_PLACE.search(text[max(0, s - 40):s]):
             found.append((s, g.actor(name) or name))
     for s, e, name in ents.places:

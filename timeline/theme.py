@@ -57,57 +57,73 @@ def phrase(sentence: str, at: int, trigger: str, time_spans: list[tuple[int, int
         chars[max(0, s):max(0, e)] = "\x00" * (max(0, e) - max(0, s))
     text = _BRACKETS.sub(lambda m: " " * len(m.group()), "".join(chars))
     text = _ASIDE.sub(lambda m: f" {m.group(1)} ", text)
+    subject = _subject(_TOKEN.findall(_EDGE.split(text[:at])[-1]), trigger, lex)
+    start = at + len(trigger)
+    complement, end, tail = _after(_EDGE.split(text[start:])[0], lex)
+    return Phrase(subject[:5], complement, subject, start + end, tail)
+
+
+def _subject(tokens: list[str], trigger: str, lex) -> list[str]:
+    """The noun phrase the trigger's clause starts with (`tokens`: the clause before the trigger,
+    time expressions as \\x00 runs)."""
     stop, drop = lex.headline_stop, lex.headline_drop
     breaks = lex.clause_breaks | lex.reporting | lex.headline_breaks
-
-    tokens = _TOKEN.findall(_EDGE.split(text[:at])[-1])
     words = [w for w in tokens if not w.startswith("\x00")]
     lows = [w.lower() for w in words]
     cut = max((i + 1 for i, w in enumerate(lows) if w in breaks), default=0)
     # `… dikuasai ISIS dan produksi minyak Irak turun`: `dan` after a verb starts a new clause
     cut = max([cut] + [i + 1 for i, w in enumerate(lows) if w == "dan" and any(_VERB.match(v) for v in lows[cut:i])])
-    subject: list[str] = []
     if words[cut:] and tokens[-1].lower() == "yang":
         # `puing-puing dari rudal yang mendarat`: the noun the relative clause hangs on
         before = words[cut:-1]
         starts = [i + 1 for i, w in enumerate(before) if w.lower() in stop]
         words, cut = before[max(starts, default=0):][-3:], 0
     elif words[cut:] and tokens[-1].lower() in stop:
-        words = []  # `lebih lama dari gempa …`: the trigger heads a phrase of its own
+        return []  # `lebih lama dari gempa …`: the trigger heads a phrase of its own
     rest = words[cut:]
-    # a capitalised word inside the clause is a name's (`Jawa Tengah`), never an aspect or stop word
-    low = lambda i, w: w.lower() if i == 0 or not w[0].isupper() else ""
-    for i, w in enumerate(rest):
-        if low(i, w) in stop:
-            if subject:
-                # words after the subject's end that are not its adverbials: the trigger sits in
-                # another phrase (`… Ramirez kepada wartawan menjelang pengumuman hasil pertemuan`)
-                if _nominal(trigger) and any(low(1, x) not in stop and low(1, x) not in drop for x in rest[i + 1:]):
-                    subject = []
-                break
-            continue  # `pada 2014 permintaan minyak …`: a fronted adverbial is not the subject
-        if low(i, w) not in drop:
-            subject.append(w)
 
-    complement: list[str] = []
-    start = end = at + len(trigger)
+    def plain(i: int, w: str) -> str:
+        """A capitalised word inside the clause is a name's (`Jawa Tengah`), never a stop or drop word."""
+        return w.lower() if i == 0 or not w[0].isupper() else ""
+
+    subject: list[str] = []
+    for i, w in enumerate(rest):
+        if plain(i, w) in stop:
+            if not subject:
+                continue  # `pada 2014 permintaan minyak …`: a fronted adverbial is not the subject
+            # words after the subject's end that are not its adverbials: the trigger sits in another
+            # phrase (`… Ramirez kepada wartawan menjelang pengumuman hasil pertemuan`)
+            if _nominal(trigger) and any(plain(1, x) not in stop and plain(1, x) not in drop for x in rest[i + 1:]):
+                return []
+            break
+        if plain(i, w) not in drop:
+            subject.append(w)
+    return subject
+
+
+def _after(text: str, lex) -> tuple[list[str], int, list[str]]:
+    """What follows the trigger in its clause: the complement (up to four words, up to a stop word,
+    a time or a verb), where it ends in `text`, and the next four words whatever they are."""
+    stop, drop = lex.headline_stop, lex.headline_drop
     tail = []
-    for tok in _TOKEN.findall(_EDGE.split(text[start:])[0]):
+    for tok in _TOKEN.findall(text):
         if tok.startswith("\x00") or len(tail) == 4:
             break
         tail.append(tok)
     while tail and tail[-1].lower() in stop:
         tail.pop()  # `… dimulai pada [Senin]`
-    for m in _TOKEN.finditer(_EDGE.split(text[start:])[0]):
+    complement: list[str] = []
+    end = 0
+    for m in _TOKEN.finditer(text):
         tok, low = m.group(), m.group().lower()
         if tok.startswith("\x00") or low in stop or low in lex.reporting or _ACTIVE_VERB.match(low):
             break
         if low not in drop:
             complement.append(tok)
-            end = start + m.end()
+            end = m.end()
             if len(complement) == 4:
                 break
-    return Phrase(subject[:5], complement, subject, end, tail)
+    return complement, end, tail
 
 
 def measure(p: Phrase, trigger: str, lex) -> str | None:
