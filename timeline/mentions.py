@@ -779,10 +779,18 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
                         kind=kind, status=status, participants=actors, places=places, timex=timex, date=date,
                         future_ref=future_ref, measure=measure, persons=[a for a in actors if a in persons])
             m.title = _title(actors, set(persons), kind, word, places, phrase, lex)
-            # one mention per kind and sentence: `bertemu dalam pertemuan` is one meeting
+            # one mention per kind and sentence: `bertemu dalam pertemuan` is one meeting, told by its
+            # first trigger, dated by whichever has a time, with everyone either names
             previous = by_kind.get(kind)
-            if previous is None or (previous.date, previous.timex) == (None, None) and (m.date or m.timex):
+            if previous is None:
                 by_kind[kind] = m
+                continue
+            if previous.timex is None and m.timex is not None:
+                previous.timex, previous.date = m.timex, m.date
+                previous.status, previous.future_ref = m.status, m.future_ref
+            previous.participants += [p for p in m.participants if p not in previous.participants]
+            previous.persons += [p for p in m.persons if p not in previous.persons]
+            previous.places = previous.places or m.places
         mentions.extend(sorted(by_kind.values(), key=lambda m: m.trigger_start))
         for _, _, name in en.people:
             full = aliases.get(name, name)

@@ -298,11 +298,13 @@ def _display_names(mentions: list[Mention]) -> dict[str, str]:
 def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) -> Event:
     happened = c.happened
     core = happened or c.mentions
-    # the kind most of its dated happenings name, those that say who took part weighing more
-    weights = Counter()
-    for m in core:
-        weights[m.kind] += (1 + len(m.participants)) * (2 if m.date else 1)
-    kind = sorted(weights, key=lambda k: (-weights[k], k))[0]
+    # the kind most articles name for the happenings that give the event its date (each article
+    # once), then the kind whose mentions say more of who took part
+    docs_of, people_of = {}, Counter()
+    for m in [m for m in core if m.date == c.date] or core:
+        docs_of.setdefault(m.kind, set()).add(m.doc)
+        people_of[m.kind] += len(m.participants) * (2 if m.date else 1)
+    kind = sorted(docs_of, key=lambda k: (-len(docs_of[k]), -people_of[k], k))[0]
     status_rank = ["occurred", "reported", "planned", "expected", "hypothetical", "denied"]
     status = min((m.status for m in core), key=status_rank.index)
     participants: list[str] = []
