@@ -299,12 +299,20 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
     happened = c.happened
     core = happened or c.mentions
     # the kind most articles name for the happenings that give the event its date (each article
-    # once), then the kind whose mentions say more of who took part
+    # once), then the one told first in its article (the lead tells the news), then the one whose
+    # mentions say more of who took part
+    telling = [m for m in core if m.date == c.date] or core
     docs_of, people_of = {}, Counter()
-    for m in [m for m in core if m.date == c.date] or core:
+    for m in telling:
         docs_of.setdefault(m.kind, set()).add(m.doc)
         people_of[m.kind] += len(m.participants) * (2 if m.date else 1)
-    kind = sorted(docs_of, key=lambda k: (-len(docs_of[k]), -people_of[k], k))[0]
+    # positions compare only within one article: the first that tells more than one kind
+    kinds_in = {}
+    for m in telling:
+        kinds_in.setdefault(m.doc, set()).add(m.kind)
+    lead = min((d for d, ks in kinds_in.items() if len(ks) > 1), default=None)
+    first_at = {k: min((m.trigger_start for m in telling if m.doc == lead and m.kind == k), default=10**9) for k in docs_of}
+    kind = sorted(docs_of, key=lambda k: (-len(docs_of[k]), first_at[k], -people_of[k], k))[0]
     status_rank = ["occurred", "reported", "planned", "expected", "hypothetical", "denied"]
     status = min((m.status for m in core), key=status_rank.index)
     participants: list[str] = []
@@ -316,7 +324,8 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
                 participants.append(shown)
             elif len(shown) > len(participants[same[0]]):
                 participants[same[0]] = shown  # `Widodo` in one article is `Joko Widodo` in another
-    venues = Counter(v for m in core for v in m.places[:1])
+    # the venue its own kind's mentions give (a visit's, not the airport its arrival names)
+    venues = Counter(v for m in core if m.kind == kind for v in m.places[:1]) or Counter(v for m in core for v in m.places[:1])
     places = sorted(venues, key=lambda v: (-venues[v], v))[:1] if venues else []
     when = c.date
     conflicts: list[dict] = []
@@ -339,8 +348,10 @@ def to_event(c: _Cluster, names: dict[str, str], kind_titles: dict[str, str]) ->
         if places:
             title += f" di {places[0]}"
     else:  # the fullest title among the mentions of the event's kind
-        told = [m for m in core if m.kind == kind] or core
-        title = min(told, key=lambda m: (-len(m.title.split()), m.doc, m.trigger_start)).title
+        fullest = lambda ms: min(ms, key=lambda m: (-len(m.title.split()), m.doc, m.trigger_start)).title
+        title = fullest([m for m in core if m.kind == kind] or core)
+        if len(title.split()) < 2:  # `Menguat`: a kindred mention says what
+            title = fullest(core)
     confidence = 0.5 + min(0.3, 0.1 * (len(sources) - 1)) + (0.1 if len(when) == 10 else 0) + (0.05 if happened else -0.2)
     return Event(
         id="",
