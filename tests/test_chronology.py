@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline import extract, read
 from timeline.chronology import filter_events
@@ -304,3 +306,22 @@ def test_a_month_naming_a_contract_dates_nothing_and_the_weekday_does(kompas):
     """`Kuwait menurunkan harga minyak mentah Januari … pada Rabu`: the cut was on Wednesday 10 December."""
     (m,) = [m for e in kompas.events for m in e.mentions if m.sentence.startswith("Kuwait, produsen terbesar ketiga OPEC")]
     assert m.date == "2014-12-10"
+
+
+_WORDS = ["Presiden", "Joko", "Widodo", "bertemu", "pertemuan", "turun", "naik", "harga", "minyak", "di", "ke", "pada",
+          "Senin", "(3/2/2025)", "kemarin", "akan", "tidak", "membantah", "yang", "dan", ",", ".", "\"", "(", ")", "-",
+          "12", "2,5", "persen", "Kementerian", "Sosial", "Bupati", "Demak", "gempa", "korban", "tetapi", "ditunda",
+          "hingga", "Maret", "2024", "kata", "Wali", "Kota", "OPEC", "non-OPEC", "menaikkan", "dollar", "AS", "\n"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=60))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_mentions_never_fail_and_point_into_the_text(words):
+    from timeline.mentions import find_mentions
+    from timeline.model import Document
+
+    text = " ".join(words)
+    doc = Document(id="x", text=text, dct=date(2025, 2, 6), dct_source="cli")
+    for m in find_mentions(doc, tag(text, doc.dct)):
+        assert text[m.start:m.end] == m.sentence
+        assert m.start <= m.trigger_start < m.end and m.title
