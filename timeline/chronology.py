@@ -105,14 +105,33 @@ def _weekday_dates(p: _Processed, years: set[int]) -> list[tuple[Mention, str]]:
     return out
 
 
-def _window_constraints(joined: list[tuple[Mention, str]], named_days: list[tuple[Mention, str]] = ()) -> tuple[date, date] | None:
+# three days of different weekdays: an expression that lies the same number of days from each is
+# counted from the DCT in days (`besok`, `kemarin`, `dua hari lalu`), not a weekday or a month
+_PROBES = (date(2001, 1, 10), date(2001, 1, 13), date(2001, 2, 26))
+
+
+def _day_offsets(text: str) -> dict[tuple[int, int], int]:
+    """Span → days from the DCT, for the time expressions of `text` counted from it in days."""
+    found: dict[tuple[int, int], set[int]] = {}
+    for probe in _PROBES:
+        for t in tag(text, probe):
+            if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+                found.setdefault((t.start, t.end), set()).add((date.fromisoformat(t.value) - probe).days)
+    counted = {span for span, offsets in found.items() if len(offsets) == 1}
+    return {span: next(iter(found[span])) for span in counted if all(
+        any((t.start, t.end) == span for t in tag(text, probe)) for probe in _PROBES)}
+
+
+def _window_constraints(joined: list[tuple[Mention, str]], named_days: list[tuple[Mention, str]] = (),
+                        offsets: dict[tuple[int, int], int] | None = None) -> tuple[date, date] | None:
     """What the events an undated article shares with dated ones say of its own date.
 
     Only telling evidence counts: a happening it dates by a bare month or day (`September lalu`:
     written after it), and a plan it calls near (`dalam beberapa hari mendatang`: written shortly
     before it); and a day it names by weekday (`Senin (3/2)`, see `_weekday_dates`): news names the
     weekday of days within a fortnight of it, a happening before it, a plan after.
-    The pieces are weighed by `_agreeing`.
+    A shared event of a known day that the article dates by days from its own (`akan tiba besok`:
+    the day before the visit) places it exactly. The pieces are weighed by `_agreeing`.
     """
     spans: list[tuple[date, date]] = []  # each piece of evidence: the dates the article may bear
     for m, day in named_days:
@@ -124,6 +143,10 @@ def _window_constraints(joined: list[tuple[Mention, str]], named_days: list[tupl
     for m, event_date in joined:
         when = span_start(event_date)
         value = m.timex.value if m.timex else ""
+        shift = (offsets or {}).get((m.timex.start, m.timex.end)) if m.timex else None
+        if shift is not None and len(event_date) == 10:
+            spans.append((when - timedelta(days=shift), when - timedelta(days=shift)))
+            continue
         if m.status in HAPPENED and value.startswith("XXXX-"):
             spans.append((when, when + timedelta(days=366)))
         elif m.status in ("planned", "expected") and m.future_ref:
@@ -193,7 +216,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
                     joined.setdefault(m.doc, []).append((m, c.date))
         years = {p.doc.dct.year for p in processed if p.doc.dct is not None}
         for p in undated:
-            window = _window_constraints(joined.get(p.doc.id, []), _weekday_dates(p, years))
+            window = _window_constraints(joined.get(p.doc.id, []), _weekday_dates(p, years), _day_offsets(p.doc.text))
             if window is None:
                 continue
             p.doc.dct_window, p.doc.dct_source = window, "inferred"
