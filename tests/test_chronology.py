@@ -325,3 +325,20 @@ def test_mentions_never_fail_and_point_into_the_text(words):
     for m in find_mentions(doc, tag(text, doc.dct)):
         assert text[m.start:m.end] == m.sentence
         assert m.start <= m.trigger_start < m.end and m.title
+
+
+def test_an_event_dated_by_its_week_is_a_row_of_that_week():
+    """`pekan lalu` dates an event to an ISO week; a week holds its days and lies in its month."""
+    from timeline.merge import dates_compatible, span_end, span_start
+
+    text = "Rudy lebih dulu menjalani sidang dakwaan pada pekan lalu di Pengadilan Tipikor Semarang."
+    (m,) = [m for m in _mentions(text, date(2024, 9, 5)) if m.kind == "trial"]
+    assert m.date == "2024-W35"
+    assert (span_start("2024-W35"), span_end("2024-W35")) == (date(2024, 8, 26), date(2024, 9, 1))
+    assert dates_compatible("2024-W35", "2024-08-28") and dates_compatible("2024-08", "2024-W35")
+    assert not dates_compatible("2024-W35", "2024-09-05")
+
+
+def test_a_time_before_bahwa_dates_the_saying_not_what_is_said():
+    text = "Para pejabat AS merilis informasi intelijen pekan lalu bahwa kedua negara sedang mengatur pertemuan."
+    assert all(m.date is None for m in _mentions(text, date(2023, 9, 12)) if m.kind == "meeting")

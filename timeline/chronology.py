@@ -18,7 +18,7 @@ from pathlib import Path
 from .dct import date_document
 from .grammar import words
 from .entities import gazetteer, key, person_key
-from .merge import HAPPENED, cluster, merge, span_start
+from .merge import HAPPENED, cluster, merge, span_end, span_start
 from .mentions import Lexicon, find_mentions, load_lexicon
 from .model import Chronology, Document, Event, Mention, Timex
 from .tagger import tag
@@ -258,14 +258,6 @@ def filter_events(events: list[Event], *, actors: Iterable[str] = (), place: str
                   kind: str | None = None, status: str | None = None, since: str | None = None,
                   until: str | None = None) -> list[Event]:
     """Events where every actor takes part, at the place, of the kind and status, overlapping the range."""
-
-    def span_end(value: str) -> date:
-        s = span_start(value)
-        if len(value) == 4:
-            return date(s.year, 12, 31)
-        if len(value) == 7:
-            return (date(s.year + (s.month == 12), s.month % 12 + 1, 1)) - timedelta(days=1)
-        return s
 
     out = []
     for e in events:

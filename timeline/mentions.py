@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .entities import (alias_people, gazetteer, institution_pattern, key, ner_model, organization_pattern,
                        place_pattern, split_sentences)
+from .merge import span_start
 from .model import Document, Mention, Timex
 from . import theme
 
@@ -36,7 +37,9 @@ _AT_PLACE = re.compile(r"\b(?i:di|ke)\s+(?:[a-z]+\s+)?(?:[A-Z][\w-]*\s+){0,3}$")
 _NAMED_AFTER_PREP = re.compile(r"(?<=\s)(?:di|ke)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
 _PURPOSE = re.compile(r"\b(?:untuk|guna|agar|supaya)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:setelah|sesudah|sebelum|sejak|ketika|usai|menyusul|karena|akibat|di tengah)\b", re.I)
-_CONTRAST = re.compile(r"\b(?:tetapi|tapi|namun|sedangkan|padahal)\b", re.I)  # a time never governs across these
+# a time never governs across these: a contrast, or the reported content after `bahwa`
+# (`merilis informasi pekan lalu bahwa … mengatur pertemuan`: last week is the release's)
+_CONTRAST = re.compile(r"\b(?:tetapi|tapi|namun|sedangkan|padahal|bahwa)\b", re.I)
 _VENUE_PREP = re.compile(r"(?:\bdi|\bke|\bdari|\bmenuju)\s+(?:(?:kota|negara|provinsi|wilayah|kawasan|ibu kota|pelabuhan|bandara|markas)\s+)?$", re.I)
 _REFERENCE = re.compile(r"(?:\butara|\bselatan|\btimur|\bbarat|\btenggara|\bbarat daya|\btimur laut|\bbarat laut|\bdekat|\bberjarak|\bdari)\s+$", re.I)
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z .'-]{1,40}?(?:,[ \t]*[A-Za-z.]+)?[ \t]*(?:\([A-Za-z .]+\))?[ \t]*[-–—][ \t]")
@@ -283,8 +286,9 @@ def _cue_reaches(between: list[str], lex: Lexicon) -> bool:
 
 
 def calendar_date(value: str) -> str | None:
-    """The calendar part of a TIMEX3 value when it names a date (`2014-12-07TAF` → `2014-12-07`)."""
-    m = re.match(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T|$)", value)
+    """The calendar part of a TIMEX3 value when it names a date or a week (`2014-12-07TAF` →
+    `2014-12-07`, `2024-W19-WE` → `2024-W19`)."""
+    m = re.match(r"^(\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?)(?:T|-WE|$)", value)
     return m.group(1) if m else None
 
 
@@ -749,7 +753,7 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             status = status_of(sentence, at, lex, word)
             date = calendar_date(timex.value) if timex else None
             latest = doc.dct or (doc.dct_window[1] if doc.dct_window else None)
-            if status == "occurred" and date and latest and date[:10] > latest.isoformat():
+            if status == "occurred" and date and latest and span_start(date) > latest:
                 status = "planned"  # told before it happened
             future_ref = any(t.value == "FUTURE_REF" and abs(t.start - (s + at)) < 80 for t in in_sentence)
             if status == "occurred" and future_ref:
