@@ -342,3 +342,17 @@ def test_an_event_dated_by_its_week_is_a_row_of_that_week():
 def test_a_time_before_bahwa_dates_the_saying_not_what_is_said():
     text = "Para pejabat AS merilis informasi intelijen pekan lalu bahwa kedua negara sedang mengatur pertemuan."
     assert all(m.date is None for m in _mentions(text, date(2023, 9, 12)) if m.kind == "meeting")
+
+
+def test_an_undated_article_is_dated_by_a_shared_event_it_calls_tomorrow():
+    from timeline.chronology import _day_offsets
+    from timeline.model import Document
+
+    text = "Presiden Arya Wiranata akan meninjau lokasi pengungsian di Nagari Talu besok, bukan Senin."
+    offsets = _day_offsets(text)
+    assert list(offsets.values()) == [1]  # `besok`; a weekday is no count of days
+    dated = Document(id="a", text="Presiden Arya Wiranata meninjau lokasi pengungsian di Nagari Talu, Kamis (6/2/2025).",
+                     dct=date(2025, 2, 6), dct_source="input")
+    undated = Document(id="b", text="Presiden Arya Wiranata akan meninjau lokasi pengungsian di Nagari Talu besok.")
+    b = next(d for d in extract([dated, undated]).documents if d.id == "b")
+    assert b.dct_window == (date(2025, 2, 5), date(2025, 2, 5))

@@ -112,14 +112,13 @@ _PROBES = (date(2001, 1, 10), date(2001, 1, 13), date(2001, 2, 26))
 
 def _day_offsets(text: str) -> dict[tuple[int, int], int]:
     """Span → days from the DCT, for the time expressions of `text` counted from it in days."""
-    found: dict[tuple[int, int], set[int]] = {}
+    found: dict[tuple[int, int], list[int]] = {}
     for probe in _PROBES:
         for t in tag(text, probe):
             if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
-                found.setdefault((t.start, t.end), set()).add((date.fromisoformat(t.value) - probe).days)
-    counted = {span for span, offsets in found.items() if len(offsets) == 1}
-    return {span: next(iter(found[span])) for span in counted if all(
-        any((t.start, t.end) == span for t in tag(text, probe)) for probe in _PROBES)}
+                found.setdefault((t.start, t.end), []).append((date.fromisoformat(t.value) - probe).days)
+    # found under every probe, the same number of days away each time
+    return {span: days[0] for span, days in found.items() if len(days) == len(_PROBES) and len(set(days)) == 1}
 
 
 def _window_constraints(joined: list[tuple[Mention, str]], named_days: list[tuple[Mention, str]] = (),
