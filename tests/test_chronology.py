@@ -356,3 +356,28 @@ def test_an_undated_article_is_dated_by_a_shared_event_it_calls_tomorrow():
     undated = Document(id="b", text="Presiden Arya Wiranata akan meninjau lokasi pengungsian di Nagari Talu besok.")
     b = next(d for d in extract([dated, undated]).documents if d.id == "b")
     assert b.dct_window == (date(2025, 2, 5), date(2025, 2, 5))
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # (sentence, trigger, status): regressions found in review
+    ("OPEC menolak menurunkan produksi pada Kamis (27/11/2014).", "menurunkan", "denied"),
+    ("Kedua menteri bertemu pada Senin (24/11/2014), tetapi penandatanganan perjanjian ditunda.", "bertemu", "occurred"),
+    ("Analis memperkirakan harga minyak mentah dunia turun pekan depan.", "turun", "expected"),
+])
+def test_status_regressions(text, trigger, expected):
+    (m,) = [m for m in _mentions(text, date(2014, 11, 26)) if m.trigger == trigger]
+    assert m.status == expected
+
+
+def test_review_regressions_in_names_counts_and_ranges():
+    # a year or a clock time is no count of events
+    assert any(m.kind == "explosion" for m in _mentions("Sekitar pukul 14.30 WIB ledakan terjadi di gudang itu, Senin (1/12/2014).", date(2014, 12, 1)))
+    # a three-word name after a regional title keeps its first word unless it is a known place
+    (m,) = [m for m in _mentions("Gubernur Khofifah Indar Parawansa bertemu warga di Surabaya, Senin (1/12/2014).", date(2014, 12, 1))
+            if m.kind == "meeting"]
+    assert "Khofifah Indar Parawansa" in m.participants
+    # a vice-president is not the article's `Presiden`
+    text = ("Wakil Presiden Jusuf Kalla berbicara di Jakarta. Presiden tiba di Padang, Senin (1/12/2014).")
+    assert all("Jusuf Kalla" not in m.participants for m in _mentions(text, date(2014, 12, 1)) if m.kind == "arrival")
+    # an impossible range start is dropped, not a crash
+    assert tag("29 Februari hingga 4 Maret 2023", date(2024, 3, 10))

@@ -87,7 +87,7 @@ def _weekday_dates(p: _Processed, years: set[int]) -> list[tuple[Mention, str]]:
     out = []
     for m in p.mentions:
         t = m.timex
-        if t is None or not re.match(r"^XXXX-\d{2}-\d{2}$", t.value):
+        if t is None or not re.match(r"^XXXX-\d{2}-\d{2}(?:T|$)", t.value):
             continue
         named = [weekdays[w.lower()] for w in re.findall(r"[\w'’]+", t.text) if w.lower() in weekdays]
         if not named:
@@ -156,7 +156,8 @@ def _window_constraints(joined: list[tuple[Mention, str]], named_days: list[tupl
 def _agreeing(spans: list[tuple[date, date]]) -> tuple[date, date] | None:
     """The window most of the evidence agrees on: the pieces that cover the date covered by the
     most of them, intersected. A single piece that contradicts the rest is outvoted; two that
-    contradict each other with nothing else leave the article undated."""
+    contradict each other with nothing else leave the article undated; between equally supported
+    windows the earlier wins."""
     if not spans:
         return None
     best: tuple[int, list[tuple[date, date]]] | None = None

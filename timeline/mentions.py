@@ -33,7 +33,9 @@ STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetic
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # the two people named last: `kedua pemimpin tersebut`, `keduanya`
 _BOTH = re.compile(r"\bkedua(?:nya|\s+(?:pemimpin|kepala negara|presiden|menteri|tokoh|pihak))\b", re.I)
-_AT_PLACE = re.compile(r"\b(?i:di|ke)\s+(?:[a-z]+\s+)?(?:[A-Z][\w-]*\s+){0,3}$")  # `ke Posko Utama Simpang Empat`
+# `ke Posko Utama Simpang Empat`, `di halaman Kantor Bupati`: a name where something happens is no participant
+_AT_PLACE = re.compile(r"\b(?i:di|ke)\s+(?:(?:halaman|depan|sekitar|lokasi|kawasan|wilayah|gedung|kantor|posko|markas|"
+                       r"rumah|kota|desa|kecamatan|kabupaten|provinsi|bursa|pasar|pelabuhan|bandara|istana)\s+)?(?:[A-Z][\w-]*\s+){0,3}$")
 _NAMED_AFTER_PREP = re.compile(r"(?<=\s)(?:di|ke)\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})")
 _PURPOSE = re.compile(r"\b(?:untuk|guna|agar|supaya)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:setelah|sesudah|sebelum|sejak|ketika|usai|menyusul|karena|akibat|di tengah)\b", re.I)
@@ -71,7 +73,6 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     title_inner: set[str] = field(default_factory=set)  # words that continue a title, never start one
-    regional: set[str] = field(default_factory=set)  # titles followed by the name of their region
     modifiers: set[str] = field(default_factory=set)
     time_modifiers: set[str] = field(default_factory=set)
     reaching_modifiers: set[str] = field(default_factory=set)  # those that count up to three words before
@@ -120,7 +121,6 @@ class Lexicon:
         self.reporting.update(w.lower() for w in raw.get("reporting", {}).get("words", []))
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
         self.title_inner.update(w.lower() for w in raw.get("titles", {}).get("inner", []))
-        self.regional.update(w.lower() for w in raw.get("titles", {}).get("regional", []))
         self.modifiers.update(w.lower() for w in raw.get("modifiers", {}).get("words", []))
         self.time_modifiers.update(w.lower() for w in raw.get("time_modifiers", {}).get("words", []))
         self.reaching_modifiers.update(w.lower() for w in raw.get("time_modifiers", {}).get("reach", []))
@@ -229,7 +229,7 @@ def find_triggers(sentence: str, lex: Lexicon) -> list[tuple[int, str, str]]:
     return [found[k] for k in sorted(found) if not any(a <= k < b for a, b in ignored) and not _counted(sentence, found[k][1], k, lex)]
 
 
-_COUNT_BEFORE = re.compile(r"(\d[\d.,]*|[^\W\d_]+)\s+$")
+_COUNT_BEFORE = re.compile(r"((?<![\d.,:])\d{1,3}|[^\W\d_]+)\s+$")  # not a year (`Pada 2014 kenaikan`) or a clock
 
 
 def _counted(sentence: str, word: str, at: int, lex: Lexicon) -> bool:
@@ -254,12 +254,17 @@ def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -
     right = re.split(r"[,;:\"“”()]", sentence[after_at:after_at + 60])[0]
     after_words = _WORD.findall(right.lower())[:3]
     just_after = " " + " ".join(after_words) + " "
+    if clause and clause[-1] in lex.object_of_denial and re.fullmatch(r"(?i)(?!me|di)\w+an(?:nya)?", trigger):
+        clause = clause[:-1]  # `membantah dakwaan`: the indictment itself is no denial
+    status = _status_by_cues(clause, just_after, lex)
     later = re.split(r"[.;]", sentence[after_at:])[0]
     m = re.search(r"\b(?:tetapi|tapi|namun)\b(.*)", later, re.I)
-    if m and set(_WORD.findall(m.group(1).lower())) & lex.called_off:
-        return "denied"  # `dijadwalkan …, tetapi ditunda`
-    if clause and clause[-1] in lex.object_of_denial and re.match(r"(?i)(?:pe|ke)\w+an|\w+an(?:nya)?$", trigger):
-        clause = clause[:-1]  # `membantah dakwaan`: the indictment itself is no denial
+    if status in ("planned", "expected") and m and set(_WORD.findall(m.group(1).lower())) & lex.called_off:
+        return "denied"  # `dijadwalkan …, tetapi ditunda`: the plan was called off
+    return status
+
+
+def _status_by_cues(clause: list[str], just_after: str, lex: Lexicon) -> str:
     for status in lex.status_order:
         for cue in lex.status_cues.get(status, ()):
             words = cue.split()
@@ -279,7 +284,8 @@ def _cue_reaches(between: list[str], lex: Lexicon) -> bool:
     """A cue speaks of the first verb after it: `akan mengurangi produksinya dalam menanggapi
     kemerosotan harga` plans the cutting, not the fall. A verb right before the trigger (`diharapkan
     mencapai kesepakatan`), or one that is itself a trigger, does not stop it."""
-    return not any(_ACTIVE_VERB.match(w) and lex.kind_of(w) is None and w not in lex.reporting for w in between[:-1])
+    return not any(_ACTIVE_VERB.match(w) and stem(w) != w and lex.kind_of(w) is None and w not in lex.reporting
+                   for w in between[:-1])  # (`mentah`, `menteri` are no verbs: Sastrawi leaves them whole)
 
 
 # ---------------------------------------------------------------- time
@@ -306,8 +312,8 @@ def _names_a_thing(text: str, t: Timex, lex: Lexicon, dct: date | None = None) -
     window = text[max(0, t.start - 40):t.start]
     before = re.findall(r"[\w-]+", window)
     skip = {"pada", "tanggal", "tgl", "bulan", "tahun", "hari"}
-    # the modifier right before the time, or a word or two before it (`dari puncak terbaru mereka pada Juni`),
-    # within the clause
+    # the modifier right before the time, or a reaching one a word or two before it
+    # (`tertinggi dalam setahun pada Juni`), within the clause
     clause = re.split(r"[,;:()\"“”]", window)[-1]
     near = [w.lower() for w in re.findall(r"[\w-]+", clause) if w.lower() not in skip][-3:]
     modifiers = [w for w in near[-1:] if w in lex.time_modifiers] + [w for w in near[:-1] if w in lex.reaching_modifiers]
@@ -367,8 +373,7 @@ class _Entities:
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
-def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool = False,
-                before: str = "") -> tuple[int, str] | None:
+def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool = False) -> tuple[int, str] | None:
     """Trim what the model took in with a name: section labels (`INTERNASIONAL`), titles
     (`Presiden`, `juru bicara`), countries before a person (`AS Anthony Retno`), headline words
     after it (`Xi Jinping Tiba`). Returns (start, name) or None when nothing is left."""
@@ -396,9 +401,7 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
             return True
         return person and edge == "left" and g.actor(tok) is not None
 
-    regional = bool(re.findall(r"\w+", before)[-1:]) and re.findall(r"\w+", before)[-1].lower() in lex.regional
     while tokens and junk(tokens[0][1], "left"):
-        regional = regional or tokens[0][1].lower() in lex.regional
         tokens.pop(0)
     while tokens and junk(tokens[-1][1], "right"):
         tokens.pop()
@@ -406,7 +409,7 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
         while len(tokens) > 1 and not _CAPITALISED.match(tokens[0][1]):
             tokens.pop(0)
         # … after the region of the office (`Bupati Pasaman Barat Syahrial Anwar`, `Wakil Bupati Demak Sri Lestari`)
-        tokens = tokens[_region_end([tok for _, tok in tokens], regional, g):]
+        tokens = tokens[_region_end([tok for _, tok in tokens], g):]
         if len(tokens) > 2 and institution_pattern().match(text[tokens[0][0]:]):
             tokens = tokens[-2:]  # `[Kepala] Dinas PUPR Karangsari Agus Setiadi`
     elif not place and len(tokens) > 1 and tokens[0][1].lower() in lex.titles:
@@ -422,14 +425,14 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
 _COMPASS = {"barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya"}
 
 
-def _region_end(words: list[str], regional: bool = False, g=None) -> int:
-    """How many leading words name a region (`Pasaman Barat`, `Jawa Tengah`; after a regional title
-    such as `Bupati`, its first word: `Bupati Demak Sri Lestari`) before a person's name of at least
-    two words; 0 when none does."""
+def _region_end(words: list[str], g=None) -> int:
+    """How many leading words name a region (`Pasaman Barat`, `Jawa Tengah`, or a place the gazetteer
+    knows: `Bupati Demak Sri Lestari`) before a person's name of at least two words; 0 when none does.
+    (`Gubernur Khofifah Indar Parawansa` keeps her three names.)"""
     for i in range(len(words) - 2, 0, -1):
         if words[i].lower() in _COMPASS and len(words) - i - 1 >= 2:
             return i + 1
-    if len(words) >= 3 and (regional or g is not None and g.country(words[0]) is not None):
+    if len(words) >= 3 and g is not None and g.country(words[0]) is not None:
         return 1
     return 0
 
@@ -461,7 +464,7 @@ def _entities(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[
                                                 doc.text[end_char] == "-" and doc.text[end_char - 1].isalnum()):
                 end_char += 1  # the tokenizer may cut `Xi Jin-ping` after the hyphen
             cleaned = _clean_name(doc.text[e.start_char:end_char], base + e.start_char, lex, label == "PERSON",
-                                  label == "LOCATION", doc.text[max(0, e.start_char - 30):e.start_char])
+                                  label == "LOCATION")
             if cleaned is None:
                 continue
             at, name = cleaned
@@ -503,29 +506,25 @@ def _add_gazetteer_places(text: str, base: int, ents: _Entities) -> None:
     ents.places.sort()
 
 
-def titled_names(text: str, lex: Lexicon) -> set[str]:
-    """Full names that follow a title anywhere in the article (`Presiden Prancis Emmanuel Macron`):
-    found by rule, so that the model's misses elsewhere in the article are filled in."""
-    return {name for names in title_holders(text, lex).values() for name in names}
-
-
 def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
-    """Each title word of the article (lower-cased) → the full names that follow it."""
+    """Each title word of the article (lower-cased) → the full names that follow it
+    (`Presiden Prancis Emmanuel Macron`): found by rule, so that the model's misses elsewhere in the
+    article are filled in, and a bare `Presiden` can stand for its holder."""
     g = gazetteer()
     holders: dict[str, set[str]] = {}
     for m in re.finditer(r"(?=\b([A-Za-z]+)((?:\s+[A-Z][\w'’-]*){2,6}))", text):
         if m.group(1).lower() not in lex.titles:
             continue
+        if re.search(r"\b(?:wakil|mantan|eks|calon|wa)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+            continue  # `Wakil Presiden Jusuf Kalla` is no `Presiden`
         words = m.group(2).split()
-        regional = m.group(1).lower() in lex.regional
         # skip the rest of the title and the country: `Menteri Luar Negeri Jepang Taro Kono`
         while words and (words[0].lower() in lex.titles | lex.title_inner or g.actor(words[0]) is not None):
-            regional = regional or words[0].lower() in lex.regional
             words.pop(0)
         for n in (2, 1):  # `Malaysia` is two words of a country
             if len(words) > n and g.actor(" ".join(words[:n])) is not None:
                 words = words[n:]
-        words = words[_region_end(words, regional, g):]  # `Gubernur Sumatera Barat Ramlan Effendi`
+        words = words[_region_end(words, g):]  # `Gubernur Sumatera Barat Ramlan Effendi`
         if len(words) > 2 and institution_pattern().match(" ".join(words)):
             words = words[-2:]  # `Kepala Dinas PUPR Agus Setiadi`
         if g.country(" ".join(words)) is not None or words and words[-1].lower() in _COMPASS:
@@ -687,10 +686,11 @@ def _venue(text: str, sent: tuple[int, int], trigger_at: int, ents: _Entities, l
     return []
 
 
-def _title(participants: list[str], people: set[str], kind: str, trigger: str, places: list[str],
-           phrase: theme.Phrase, lex: Lexicon) -> str:
-    """`<who> <verb> di <place>` when people take part in a kind that is not themed; else the
-    sentence's own words (`Harga minyak mentah dunia turun`): a country or agency in front would mislead."""
+def _title(participants: list[str], kind: str, trigger: str, places: list[str], phrase: theme.Phrase,
+           lex: Lexicon) -> str:
+    """`<who> <verb> di <place>` when someone takes part in a kind whose lexicon title reads with any
+    subject (`bertemu`, `tiba`); else the sentence's own words (`Harga minyak mentah dunia turun`,
+    `KPK menangkap Bupati …`), where a subject in front of a passive or economic verb would mislead."""
     spec = lex.kinds.get(kind, {})
     if not spec.get("themed") and not spec.get("sentence_title") and participants:
         who = participants[0] if len(participants) == 1 else ", ".join(participants[:-1][:3]) + " dan " + participants[-1]
@@ -742,7 +742,7 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
         in_sentence = [t for t in timexes if s <= t.start and t.end <= e]
         governing = [t for t in in_sentence if not _names_a_thing(text, t, lex, doc.dct)]
         times = _assign_times(triggers, governing, sentence, s)
-        by_kind: dict[str, Mention] = {}
+        by_kind: dict[tuple[str, str | None], Mention] = {}  # (kind, measure): a stock's fall is not a price's
         people_here = {aliases.get(n, n) for _, _, n in en.people}
         for i, (at, word, kind) in enumerate(triggers):
             timex = times.get(i)
@@ -782,12 +782,12 @@ def find_mentions(doc: Document, timexes: list[Timex], lex: Lexicon | None = Non
             m = Mention(doc=doc.id, start=s, end=e, sentence=sentence, trigger=word, trigger_start=s + at,
                         kind=kind, status=status, participants=actors, places=places, timex=timex, date=date,
                         future_ref=future_ref, measure=measure, persons=[a for a in actors if a in persons])
-            m.title = _title(actors, set(persons), kind, word, places, phrase, lex)
+            m.title = _title(actors, kind, word, places, phrase, lex)
             # one mention per kind and sentence: `bertemu dalam pertemuan` is one meeting, told by its
             # first trigger, dated by whichever has a time, with everyone either names
-            previous = by_kind.get(kind)
+            previous = by_kind.get((kind, measure))
             if previous is None:
-                by_kind[kind] = m
+                by_kind[(kind, measure)] = m
                 continue
             if previous.timex is None and m.timex is not None:
                 previous.timex, previous.date = m.timex, m.date

@@ -118,10 +118,18 @@ def _kinds_compatible(m: Mention, kinds: set[str], compat: dict[str, list[str]],
     return any(a == k or k in compat.get(a, ()) or a in compat.get(k, ()) for k in kinds)
 
 
+def _rank(x: str, y: str, compat: dict[str, list[str]]) -> int:
+    return 0 if x == y else (compat.get(x, []).index(y) + 1 if y in compat.get(x, []) else 99)
+
+
 def _affinity(a: str, kinds: set[str], compat: dict[str, list[str]]) -> int:
     """0 for the same kind, else how far down `a`'s list of compatible kinds they come (lower is closer)."""
-    ranks = [0 if a == k else (compat.get(a, []).index(k) + 1 if k in compat.get(a, []) else 99) for k in kinds]
-    return min(ranks, default=99)
+    return min((_rank(a, k, compat) for k in kinds), default=99)
+
+
+def _kin(a: str, kinds: set[str], compat: dict[str, list[str]]) -> bool:
+    """The same kind or its closest kin (first on either one's list), whichever joins the other."""
+    return any(min(_rank(a, k, compat), _rank(k, a, compat)) <= 1 for k in kinds)
 
 
 def _venue_agrees(m: Mention, c: _Cluster) -> bool | None:
@@ -196,7 +204,7 @@ class Merger:
                     continue
                 # another kind only where one is the toll of the other on the same named day
                 # (`Gempa … menewaskan 11 orang`: earthquake, death)
-                if _affinity(m.kind, c.kinds, self.compat) > 1 and strength == 0 and not (
+                if not _kin(m.kind, c.kinds, self.compat) and strength == 0 and not (
                         len(m.date) == 10 and (m.kind in self.same_day or c.core_kinds & self.same_day)):
                     continue
             score = (-_affinity(m.kind, c.core_kinds, self.compat), strength, overlap, m.date == c.date)

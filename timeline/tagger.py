@@ -169,4 +169,7 @@ def _share_range_years(text: str, out: list[Timex]) -> None:
         year = int(mb.group(1))
         if f"{year}{ma.group(2)}" > b.value:
             year -= 1
-        a.value = f"{year}{ma.group(2)}"
+        try:
+            a.value = date(year, int(ma.group(2)[1:3]), int(ma.group(2)[4:6])).isoformat()
+        except ValueError:
+            continue  # `29 Februari hingga 4 Maret 2023`: no such start in that year

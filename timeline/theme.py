@@ -39,9 +39,17 @@ def takes_object(trigger: str) -> bool:
 
 
 def _nominal(trigger: str) -> bool:
-    """`pertemuan`, `kunjungannya`, `kenaikan`: a noun made from a verb."""
+    """`pertemuan`, `kunjungannya`, `kenaikan`: a noun made from a verb (not `menaikkan`, `diturunkan`)."""
     low = trigger.lower()
-    return len(low) > 5 and (low.startswith(("pe", "ke")) or low.endswith(("an", "nya")))
+    return len(low) > 5 and not low.startswith(("me", "di")) and (low.startswith(("pe", "ke")) or low.endswith(("an", "nya")))
+
+
+def _is_verb(word: str, pattern: re.Pattern, lex) -> bool:
+    """An affixed verb form: the pattern's prefix, and Sastrawi strips something (`mentah`, `menteri`
+    are nouns it leaves whole); or a trigger verb of the lexicon."""
+    from .mentions import stem  # mentions imports this module
+
+    return bool(pattern.match(word)) and stem(word) != word or (lex.kind_of(word) is not None and not _nominal(word))
 
 
 def agentive(trigger: str) -> bool:
@@ -72,7 +80,7 @@ def _subject(tokens: list[str], trigger: str, lex) -> list[str]:
     lows = [w.lower() for w in words]
     cut = max((i + 1 for i, w in enumerate(lows) if w in breaks), default=0)
     # `… dikuasai ISIS dan produksi minyak Irak turun`: `dan` after a verb starts a new clause
-    cut = max([cut] + [i + 1 for i, w in enumerate(lows) if w == "dan" and any(_VERB.match(v) for v in lows[cut:i])])
+    cut = max([cut] + [i + 1 for i, w in enumerate(lows) if w == "dan" and any(_is_verb(v, _VERB, lex) for v in lows[cut:i])])
     if words[cut:] and tokens[-1].lower() == "yang":
         # `puing-puing dari rudal yang mendarat`: the noun the relative clause hangs on
         before = words[cut:-1]
@@ -116,7 +124,7 @@ def _after(text: str, lex) -> tuple[list[str], int, list[str]]:
     end = 0
     for m in _TOKEN.finditer(text):
         tok, low = m.group(), m.group().lower()
-        if tok.startswith("\x00") or low in stop or low in lex.reporting or _ACTIVE_VERB.match(low):
+        if tok.startswith("\x00") or low in stop or low in lex.reporting or _is_verb(low, _ACTIVE_VERB, lex):
             break
         if low not in drop:
             complement.append(tok)
