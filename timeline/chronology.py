@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from .dct import date_document
-from .grammar import words
+from .dct import date_document, weekday_date
 from .entities import gazetteer, key, person_key
 from .merge import HAPPENED, cluster, merge, span_end, span_start
 from .mentions import Lexicon, find_mentions, load_lexicon
@@ -83,26 +82,9 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexico
 def _weekday_dates(p: _Processed, years: set[int]) -> list[tuple[Mention, str]]:
     """`Senin (3/2)` in an undated article: the one date, in a year of the corpus's dated articles
     (or the next), on which 3 February is a Monday; paired with the mentions it dates."""
-    weekdays = words().weekdays
-    out = []
-    for m in p.mentions:
-        t = m.timex
-        if t is None or not re.match(r"^XXXX-\d{2}-\d{2}(?:T|$)", t.value):
-            continue
-        named = [weekdays[w.lower()] for w in re.findall(r"[\w'’]+", t.text) if w.lower() in weekdays]
-        if not named:
-            continue
-        fits = []
-        for y in sorted(years | {y + 1 for y in years}):
-            try:
-                d = date(y, int(t.value[5:7]), int(t.value[8:10]))
-            except ValueError:
-                continue
-            if d.isoweekday() == named[0]:
-                fits.append(d)
-        if len(fits) == 1:
-            out.append((m, fits[0].isoformat()))
-    return out
+    candidates = years | {y + 1 for y in years}
+    found = [(m, weekday_date(m.timex, candidates)) for m in p.mentions if m.timex is not None]
+    return [(m, d.isoformat()) for m, d in found if d is not None]
 
 
 # three days of different weekdays: an expression that lies the same number of days from each is

@@ -14,9 +14,10 @@ is never guessed: relative expressions then keep X placeholders.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
-from .model import Document
+from .model import Document, Timex
 from .grammar import words
 from .tagger import tag
 
@@ -29,18 +30,35 @@ _DAY_MONTH = re.compile(r"^XXXX-(\d{2})-(\d{2})(?:T.*)?$")  # `Kamis (16/5) mala
 _BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|berakhir|akhir|batas|tenggat|per)\s+(?:tanggal\s+)?$", re.I)
 
 
-def _weekday_agrees(text: str, d: date) -> bool:
-    """`Kamis (11/12/2013)` where 11/12/2013 was a Wednesday is a typo: no ground for a DCT."""
+def _named_weekday(text: str) -> int | None:
     weekdays = words().weekdays
     named = [weekdays[w.lower()] for w in re.findall(r"[\w'’]+", text) if w.lower() in weekdays]
-    return not named or named[0] == d.isoweekday()
+    return named[0] if named else None
+
+
+def _weekday_agrees(text: str, d: date) -> bool:
+    """`Kamis (11/12/2013)` where 11/12/2013 was a Wednesday is a typo: no ground for a DCT."""
+    named = _named_weekday(text)
+    return named is None or named == d.isoweekday()
+
+
+def weekday_date(t: Timex, years: Iterable[int]) -> date | None:
+    """`Kamis (13/2)` without a year: the one date among `years` on which 13 February is the
+    Thursday it names; None when no year or several fit, or the expression names no weekday."""
+    m = _DAY_MONTH.match(t.value)
+    named = _named_weekday(t.text)
+    if not m or named is None:
+        return None
+    fits = [d for d in (_date_or_none(y, int(m[1]), int(m[2])) for y in sorted(set(years))) if d and d.isoweekday() == named]
+    return fits[0] if len(fits) == 1 else None
 
 
 def dct_from_text(text: str) -> date | None:
     """The publication date the text itself states, or None."""
     head = text[:LEAD_CHARS]
+    timexes = tag(head)
     dated = []
-    for t in tag(head):
+    for t in timexes:
         m = _FULL_DATE.match(t.value)
         if m and _weekday_agrees(t.text, date(int(m[1]), int(m[2]), int(m[3]))):
             dated.append((t, date(int(m[1]), int(m[2]), int(m[3])), bool(m[4])))
@@ -50,13 +68,11 @@ def dct_from_text(text: str) -> date | None:
     for t, d, _ in dated:
         if t.rule == "weekday":
             return d
-    years = sorted({d.year for _, d, _ in dated} | {d.year + 1 for _, d, _ in dated})
-    for t in tag(head):
-        m = _DAY_MONTH.match(t.value)
-        if t.rule == "weekday" and m and years:
-            fits = [d for d in (_date_or_none(y, int(m[1]), int(m[2])) for y in years) if d and _weekday_agrees(t.text, d)]
-            if len(fits) == 1:
-                return fits[0]
+    years = {d.year for _, d, _ in dated} | {d.year + 1 for _, d, _ in dated}
+    for t in timexes:
+        found = weekday_date(t, years) if t.rule == "weekday" else None
+        if found is not None:
+            return found
     for t, d, _ in dated:
         if t.start < TOP_CHARS and not _BOUND.search(head[max(0, t.start - 25):t.start]):
             return d

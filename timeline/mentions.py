@@ -140,7 +140,7 @@ class Lexicon:
         """`kata Bambang, Selasa (25/11/2014)`, `mengatakan pada Rabu`: the time that follows is when
         the words were said, not when what they tell happened."""
         if self._saying_re is None:
-            alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.reporting, key=len, reverse=True))
+            alt = _alternation(self.reporting)
             self._saying_re = re.compile(rf"(?<!\w)(?i:{alt})(?:\s+[A-Z][\w'’.-]*){{0,6}}\s*,?\s*(?i:pada\s+)?$")
         return bool(self._saying_re.search(before))
 
@@ -148,7 +148,7 @@ class Lexicon:
         if not self.ignored:
             return []
         if self._ignore_re is None:
-            alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(self.ignored, key=len, reverse=True))
+            alt = _alternation(self.ignored)
             self._ignore_re = re.compile(rf"(?<!\w)(?=((?:{alt})(?!\w)))", re.I)  # overlapping: `jumlah korban meninggal`
         return [m.span(1) for m in self._ignore_re.finditer(text)]
 
@@ -164,10 +164,15 @@ class Lexicon:
         if not self.phrases:
             return
         if self._phrase_re is None:
-            alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(self.phrases, key=len, reverse=True))
+            alt = _alternation(self.phrases)
             self._phrase_re = re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
         for m in self._phrase_re.finditer(text):
             yield m.start(), m.group(), self.phrases[re.sub(r"\s+", " ", m.group().lower())]
+
+
+def _alternation(phrases) -> str:
+    """A regex alternation of lower-cased phrases, longest first, any run of spaces between words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
 @lru_cache(maxsize=200_000)
