@@ -516,6 +516,7 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
     (`Presiden Prancis Emmanuel Macron`): found by rule, so that the model's misses elsewhere in the
     article are filled in, and a bare `Presiden` can stand for its holder."""
     g = gazetteer()
+    title_words = lex.titles | lex.title_inner
     holders: dict[str, set[str]] = {}
     for m in re.finditer(r"(?=\b([A-Za-z]+)((?:\s+[A-Z][\w'’-]*){2,6}))", text):
         if m.group(1).lower() not in lex.titles:
@@ -524,7 +525,7 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
             continue  # `Wakil Presiden Jusuf Kalla` is no `Presiden`
         words = m.group(2).split()
         # skip the rest of the title and the country: `Menteri Luar Negeri Jepang Taro Kono`
-        while words and (words[0].lower() in lex.titles | lex.title_inner or g.actor(words[0]) is not None):
+        while words and (words[0].lower() in title_words or g.actor(words[0]) is not None):
             words.pop(0)
         for n in (2, 1):  # `Malaysia` is two words of a country
             if len(words) > n and g.actor(" ".join(words[:n])) is not None:
