@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from .dct import date_document, weekday_date
+from .events import Candidate, candidates_of, events_of
+from .events.classify import threshold
 from .entities import gazetteer, key, person_key
 from .merge import HAPPENED, cluster, merge, span_end, span_start
 from .mentions import Lexicon, find_mentions, load_lexicon
@@ -30,7 +32,9 @@ NEAR_FUTURE = timedelta(days=14)
 class _Processed:
     doc: Document
     timexes: list[Timex]
-    mentions: list[Mention]
+    mentions: list[Mention]  # the lexicon's mentions: only for placing undated articles
+    candidates: list[Candidate] = field(default_factory=list)
+    sentences: dict[tuple[str, int], str] = field(default_factory=dict)  # of the candidates
 
 
 def _process(doc: Document, cli_dct: date | None, lex: Lexicon) -> _Processed:
@@ -38,10 +42,16 @@ def _process(doc: Document, cli_dct: date | None, lex: Lexicon) -> _Processed:
         return _Processed(doc, [], [])
     date_document(doc, cli_dct)
     timexes = tag(doc.text, doc.dct)
-    mentions = find_mentions(doc, timexes, lex)
+    p = _Processed(doc, timexes, find_mentions(doc, timexes, lex))
+    _find_candidates(p, lex)
     if doc.dct is not None:
         doc.text = ""  # only undated articles are read again (for their DCT window): keep memory flat
-    return _Processed(doc, timexes, mentions)
+    return p
+
+
+def _find_candidates(p: _Processed, lex: Lexicon) -> None:
+    p.candidates = candidates_of(p.doc, p.timexes, lex)
+    p.sentences = {(c.doc, c.sentence_start): p.doc.text[c.sentence_start:c.sentence_end] for c in p.candidates}
 
 
 _WORKER_STATE: dict = {}
@@ -171,7 +181,7 @@ def _retag_within(doc: Document, window: tuple[date, date]) -> list[Timex]:
 
 
 def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexicon: str | None = None,
-            workers: int = 1, on_document=None) -> Chronology:
+            workers: int = 1, on_document=None, min_confidence: float | None = None) -> Chronology:
     """Many articles in, one chronology out (see the module docstring).
 
     To keep memory flat on large corpora, a dated document comes back without its text
@@ -203,19 +213,17 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
                 continue
             p.doc.dct_window, p.doc.dct_source = window, "inferred"
             p.timexes = _retag_within(p.doc, window)
-            p.mentions = find_mentions(p.doc, p.timexes, lex)
-        mentions = [m for p in processed for m in p.mentions]
+            _find_candidates(p, lex)
 
-    events, unplaced = merge(mentions, docs, compat, titles, same_day)
-    for e in events:  # `fall` merged with `price_fall`: the event is the finer kind
-        finer = sorted({m.kind for m in e.mentions} & set(lex.kinds.get(e.kind, {}).get("refine", {}).values()))
-        if finer:
-            e.kind = finer[0]
+    cands = [c for p in processed for c in p.candidates]
+    sentences = {k: v for p in processed for k, v in p.sentences.items()}
+    dcts = {p.doc.id: p.doc.dct or (p.doc.dct_window[0] if p.doc.dct_window else None) for p in processed}
+    events, below = events_of(cands, sentences, threshold() if min_confidence is None else min_confidence, dcts)
     return Chronology(
         documents=[p.doc for p in processed],
         timexes={p.doc.id: p.timexes for p in processed},
         events=events,
-        undated=len(unplaced),
+        undated=below,
     )
 
 

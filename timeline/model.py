@@ -96,6 +96,7 @@ class Event:
     mentions: list[Mention]
     conflicts: list[dict]
     date_end: str | None = None
+    salience: float = 0.0  # how central to the story: articles telling it, lead position, dates named (events/rank.py)
 
 
 @dataclass

@@ -40,6 +40,7 @@ def event_dict(e: Event) -> dict[str, Any]:
         "participants": e.participants,
         "places": e.places,
         "confidence": e.confidence,
+        "salience": e.salience,
         "sources": e.sources,
         "mentions": [mention_dict(m) for m in e.mentions],
         "conflicts": e.conflicts,

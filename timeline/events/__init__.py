@@ -1,0 +1,95 @@
+"""The event layer: candidates → description → classification → merge → ranking.
+
+    candidates.py  every dated clause and every lead (the grammar, no word list)
+    describe.py    title, participants, places, kind (the lexicon as a labeller), status, features
+    classify.py    is it a chronology event (a trained logistic regression)
+    cluster.py     one event per real-world happening across articles (TF-IDF, shared actors, dates)
+    rank.py        salience, and the events to show
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..mentions import Lexicon
+from ..merge import span_start
+from ..model import Document, Event, Mention, Timex
+from .candidates import Candidate, find_candidates
+from .classify import probability
+from .cluster import Group, group
+from .describe import describe
+from .rank import salience
+
+__all__ = ["Candidate", "candidates_of", "events_of"]
+
+
+def candidates_of(doc: Document, timexes: list[Timex], lex: Lexicon) -> list[Candidate]:
+    """The described, scored candidates of one tagged document."""
+    if doc.status != "ok" or (doc.dct is None and doc.dct_window is None):
+        cands = [c for c in find_candidates(doc, timexes) if c.anchor != "lead"]
+    else:
+        cands = find_candidates(doc, timexes)
+    describe(doc, timexes, cands, lex)
+    for c in cands:
+        c.probability = probability(c.features)
+    return cands
+
+
+def _mention(c: Candidate, sentence: str) -> Mention:
+    return Mention(doc=c.doc, start=c.sentence_start, end=c.sentence_end, sentence=sentence, trigger="",
+                   trigger_start=c.start, kind=c.kind, status=c.status, participants=list(c.participants),
+                   places=list(c.places), timex=c.timex, date=c.date, title=c.title)
+
+
+def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
+    members = sorted(g.members, key=lambda c: (c.doc, c.start))
+    best = max(members, key=lambda c: (c.probability + 0.3 * (c.anchor != "attribution") + 0.2 * c.features.get("lead", 0),
+                                       -len(c.doc), c.doc and -c.start))
+    kinds = Counter(c.kind for c in members if c.kind not in ("event", "statement"))
+    kind = sorted(kinds, key=lambda k: (-kinds[k], k))[0] if kinds else best.kind
+    statuses = [c.status for c in members]
+    status = "occurred" if "occurred" in statuses else Counter(statuses).most_common(1)[0][0]
+    people = Counter(p for c in members for p in c.participants)
+    places = Counter(p for c in members for p in c.places)
+    order = {p: i for i, p in enumerate(best.participants + best.places)}
+    conflicts = [{"field": "status", "value": c.status, "doc": c.doc} for c in members if c.status != status]
+    conflicts += [{"field": "date", "value": c.date, "doc": c.doc} for c in members if c.date != g.date]
+    dated = [c for c in members if c.date == g.date and c.timex is not None]
+    return Event(
+        id="", date=g.date, kind=kind, status=status, title=best.title,
+        participants=sorted(people, key=lambda p: (p not in order, order.get(p, 0), -people[p], p))[:6],
+        places=sorted(places, key=lambda p: (p not in order, order.get(p, 0), -places[p], p))[:3],
+        confidence=round(max(c.probability for c in members), 2),
+        sources=sorted({c.doc for c in members}),
+        mentions=[_mention(c, sentences.get((c.doc, c.sentence_start), "")) for c in members],
+        conflicts=_unique_dicts(conflicts),
+        date_end=_date_end(dated),
+        salience=salience(members),
+    )
+
+
+def _unique_dicts(items: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for d in items:
+        k = tuple(sorted(d.items()))
+        if k not in seen:
+            seen.add(k)
+            out.append(d)
+    return out
+
+
+def _date_end(dated: list[Candidate]) -> str | None:
+    return None
+
+
+def events_of(cands: list[Candidate], sentences: dict[tuple[str, int], str], threshold: float,
+              dcts: dict | None = None) -> tuple[list[Event], int]:
+    """Merge the candidates at or above `threshold` into events, in chronological order with stable
+    ids; also returns how many candidates made no row (below it, or a plan for no event found)."""
+    kept = [c for c in cands if c.probability >= threshold]
+    groups = group(kept, dcts)
+    events = [_event(g, sentences) for g in groups]
+    placed = sum(len(g.members) for g in groups)
+    events.sort(key=lambda e: (span_start(e.date), len(e.date), e.title, e.sources))
+    for i, e in enumerate(events, 1):
+        e.id = f"e{i}"
+    return events, len(cands) - placed

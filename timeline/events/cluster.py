@@ -1,0 +1,152 @@
+"""Merge: the candidates of one real-world event, across articles, become one event.
+
+Candidates are indexed by date, so that only candidates of one date (or of a coarser date whose
+span holds it) are ever compared: linear in the number of candidates for a story of many days.
+Within a date, a candidate joins the most similar event when the cosine of their TF-IDF vectors
+(over the stems of the clause's content words, `describe.content_words`) plus a bonus for each
+shared participant reaches `JOIN`; otherwise it starts an event. Candidates are taken in a fixed
+order (most probable first, then by article id and offset), so the output is the same for any
+input order and any number of workers.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..merge import same_actor, span_end, span_start
+from .candidates import Candidate
+
+JOIN = 0.30  # similarity at which a candidate joins an event of its date (tuned leave-one-story-out)
+JOIN_COARSER = 0.45  # … an event of a finer date inside its span (`Oktober` into `2025-10-29`)
+SHARED_ACTOR = 0.12  # added per shared participant, at most two
+
+
+@dataclass
+class Group:
+    date: str
+    members: list[Candidate] = field(default_factory=list)
+    vector: dict[str, float] = field(default_factory=dict)
+    actors: list[str] = field(default_factory=list)
+
+    def add(self, c: Candidate, vec: dict[str, float]) -> None:
+        self.members.append(c)
+        for w, x in vec.items():
+            self.vector[w] = self.vector.get(w, 0.0) + x
+        self.actors += [a for a in c.participants + c.places if a not in self.actors]
+
+
+def _idf(cands: list[Candidate]) -> dict[str, float]:
+    df = Counter(w for c in cands for w in set(c.words))
+    n = len(cands)
+    return {w: math.log((n + 1) / (k + 1)) + 1.0 for w, k in df.items()}
+
+
+def _vector(c: Candidate, idf: dict[str, float]) -> dict[str, float]:
+    tf = Counter(c.words)
+    v = {w: (1 + math.log(k)) * idf.get(w, 1.0) for w, k in tf.items()}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {w: x / norm for w, x in v.items()}
+
+
+def _cosine(v: dict[str, float], g: Group) -> float:
+    norm = math.sqrt(sum(x * x for x in g.vector.values())) or 1.0
+    return sum(x * g.vector.get(w, 0.0) for w, x in v.items()) / norm
+
+
+def similarity(c: Candidate, v: dict[str, float], g: Group) -> float:
+    shared = sum(1 for a in c.participants + c.places if any(same_actor(a, b) for b in g.actors))
+    return _cosine(v, g) + SHARED_ACTOR * min(shared, 2)
+
+
+def _order(c: Candidate):
+    return (-round(c.probability, 6), c.doc, c.start)
+
+
+LEAD_DAYS = 2  # a lead dated only by its article's day may tell what happened up to two days before
+
+
+def _soft_leads(groups: list[Group], vectors: dict[int, dict[str, float]]) -> list[Group]:
+    """An event known only from leads, dated by their publication day, joins the most similar event
+    that articles date in their own words within `LEAD_DAYS` before it (news of today reports
+    yesterday's arrest); the lead's day stays as a conflict."""
+    dated = [g for g in groups if len(g.date) == 10 and any(c.anchor != "lead" for c in g.members)]
+    out = []
+    for g in groups:
+        if len(g.date) != 10 or any(c.anchor != "lead" for c in g.members):
+            out.append(g)
+            continue
+        day = span_start(g.date)
+        near = [h for h in dated if 0 < (day - span_start(h.date)).days <= LEAD_DAYS]
+        best, score = None, 0.0
+        for h in near:
+            s = max(_cosine(vectors[id(c)], h) for c in g.members)
+            if s > score:
+                best, score = h, s
+        if best is not None and score >= JOIN_COARSER:
+            for c in g.members:
+                best.add(c, vectors[id(c)])
+        else:
+            out.append(g)
+    return out
+
+
+NEAR_FUTURE_DAYS = 14  # how long before an event a vague near future ("dalam beberapa hari mendatang") may be said
+
+
+def group(cands: list[Candidate], dcts: dict | None = None) -> list[Group]:
+    """Events of a list of candidates (see the module docstring). A plan for a vague near future
+    joins the most similar event dated within `NEAR_FUTURE_DAYS` after its article (`dcts`: article
+    id → publication date), or none."""
+    future = [c for c in cands if c.anchor == "future"]
+    cands = [c for c in cands if c.anchor != "future"]
+    idf = _idf(cands + future)
+    vectors = {id(c): _vector(c, idf) for c in cands}
+    by_date: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_date[c.date].append(c)
+    groups: dict[str, list[Group]] = {}
+    for d in sorted(by_date):
+        gs: list[Group] = []
+        for c in sorted(by_date[d], key=_order):
+            v = vectors[id(c)]
+            best = max(gs, key=lambda g: similarity(c, v, g), default=None)
+            if best is not None and similarity(c, v, best) >= JOIN:
+                best.add(c, v)
+            else:
+                g = Group(d)
+                g.add(c, v)
+                gs.append(g)
+        groups[d] = gs
+    # a coarser date (`Oktober`, `2025`) joins a finer event inside its span when it tells the same
+    fine = sorted((d for d in groups if len(d) == 10), key=str)
+    out: list[Group] = []
+    for d in sorted(groups, key=lambda d: (-len(d), d)):
+        if len(d) == 10:
+            out.extend(groups[d])
+            continue
+        lo, hi = span_start(d), span_end(d)
+        inside = [g for fd in fine if lo <= span_start(fd) <= hi for g in groups[fd]]
+        for g in groups[d]:
+            best, score = None, 0.0
+            for h in inside:
+                s = max(similarity(c, vectors[id(c)], h) for c in g.members)
+                if s > score:
+                    best, score = h, s
+            if best is not None and score >= JOIN_COARSER:
+                for c in g.members:
+                    best.add(c, vectors[id(c)])
+            else:
+                out.append(g)
+    out = _soft_leads(out, vectors)
+    for c in sorted(future, key=_order):
+        dct = (dcts or {}).get(c.doc)
+        if dct is None:
+            continue
+        v = _vector(c, idf)
+        near = [g for g in out if 0 < (span_start(g.date) - dct).days <= NEAR_FUTURE_DAYS and len(g.date) == 10]
+        best = max(near, key=lambda g: similarity(c, v, g), default=None)
+        if best is not None and similarity(c, v, best) >= JOIN:
+            c.date = best.date
+            best.add(c, v)
+    return out

@@ -1,0 +1,193 @@
+"""What a candidate says, in its own clause's words: a headline, who, where, its kind and status.
+
+- Title: the clause without its dateline, its opening connective (`Sebelumnya,`), its reporting
+  frame (`Budi mengatakan,`) and its time (`pada Rabu (5/11/2025)`), cut to 12 words; a statement
+  dated by its time of saying is headed by its speaker (`Johanis Tanak: KPK menetapkan 3 orang …`).
+- Participants and places: the named entities of the clause (and of the attribution, for the
+  speaker), by the named-entity model; short names become the article's full names.
+- Kind: the event lexicon labels the words it knows (`menggeledah` → `search`); otherwise the
+  general kind `statement` (a dated attribution) or `event`.
+- Status: the lexicon's status cues before the predicate (`akan` → planned, `membantah` → denied),
+  a conditional (`jika …`) → hypothetical, and a happening dated after its article → planned.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..entities import alias_people, gazetteer
+from ..merge import span_start
+from ..mentions import (Lexicon, _entities, _find_known_people, find_triggers, known_people_pattern, status_of, stem,
+                        title_holders)
+from ..model import Document, Timex
+from ..nlp import predicates
+from .candidates import Candidate
+from .lexis import edit_patterns, patterns, stopwords
+
+TITLE_WORDS = 12
+_WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
+_CONDITIONAL = re.compile(r"\b(?:jika|jikalau|kalau|apabila|bila|andai|andaikan|seandainya|manakala)\b", re.I)
+_REDUP = re.compile(r"^([a-z]+)-\1$")
+
+
+def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: Lexicon) -> None:
+    """Fill in title, participants, places, kind, status and content words of each candidate."""
+    if not cands:
+        return
+    text = doc.text
+    spans = sorted({(c.sentence_start, c.sentence_end) for c in cands})
+    ents = _entities([text[s:e] for s, e in spans], [s for s, _ in spans], lex, [True] * len(spans))
+    by_sentence = dict(zip(spans, ents))
+    holders = title_holders(text, lex)
+    known = sorted({n for en in ents for _, _, n in en.people if " " in n or "-" in n}
+                   | {n for ns in holders.values() for n in ns})
+    pattern = known_people_pattern(known)
+    for span, en in zip(spans, ents):
+        _find_known_people(text, span, pattern, en)
+    names = [n for en in ents for _, _, n in en.people] + known
+    aliases = alias_people(names)
+    # a time expression is nobody, and neither is a dateline
+    for en in ents:
+        for grp in (en.people, en.orgs, en.places):
+            grp[:] = [x for x in grp if not any(t.start < x[1] and x[0] < t.end for t in timexes)]
+    time_spans = [(t.start, t.end) for t in timexes]
+    for c in cands:
+        en = by_sentence[(c.sentence_start, c.sentence_end)]
+        lo, hi = c.start, c.end
+        speaker_span = None
+        if c.anchor == "attribution":
+            m = re.search(re.escape(c.speaker), text[c.sentence_start:c.sentence_end]) if c.speaker else None
+            if m:
+                speaker_span = (c.sentence_start + m.start(), c.sentence_start + m.end())
+
+        def inside(s: int, e: int, span=(lo, hi)) -> bool:
+            return span[0] <= s and e <= span[1] and not any(a < e and s < b for a, b in time_spans)
+
+        people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e)]
+        orgs = [n for s, e, n in en.orgs if inside(s, e)]
+        places = [n for s, e, n in en.places if inside(s, e)]
+        speakers = []
+        if speaker_span:
+            speakers = [aliases.get(n, n) for s, e, n in en.people if inside(s, e, speaker_span)] or \
+                       [n for s, e, n in en.orgs if inside(s, e, speaker_span)]
+        c.participants = _unique(speakers + people + orgs)
+        c.places = _unique(p for p in places if p not in c.participants)
+        clause = text[lo:hi]
+        c.title = _title(text, lo, hi, timexes, speakers[:1])
+        c.words = content_words(c.title + " " + clause)
+        triggers = find_triggers(clause, lex)
+        preds = predicates(clause)
+        if triggers:
+            at, word, c.kind = triggers[0]
+        elif preds:
+            at, word, c.kind = preds[0][0], preds[0][2], ("statement" if c.anchor == "attribution" else "event")
+        else:
+            at, word, c.kind = 0, "", ("statement" if c.anchor == "attribution" else "event")
+        c.status = status_of(clause, at, lex, word)
+        if c.status == "occurred" and _CONDITIONAL.search(clause[:at + 1]):
+            c.status = "hypothetical"
+        latest = doc.dct or (doc.dct_window[1] if doc.dct_window else None)
+        if c.anchor == "future":
+            c.status = "planned"
+        elif c.status == "occurred" and latest and span_start(c.date) > latest:
+            c.status = "planned"  # told before it happened
+        c.features = features(c, doc, clause, preds, triggers, lex)
+
+
+def _unique(items) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x and x not in out and not any(x in y for y in out):
+            out = [y for y in out if y not in x] + [x]
+    return out
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased stems of the words that say what happened (no stop words, no numbers alone);
+    a reduplicated noun counts as its base (`temuan-temuan` → `temu`)."""
+    stop = stopwords()
+    out = []
+    for w in _WORD.findall(text.lower()):
+        m = _REDUP.match(w)
+        if m:
+            w = m.group(1)
+        if w in stop or len(w) < 3 or not any(ch.isalpha() for ch in w):
+            continue
+        out.append(stem(w) if w.isalpha() else w)
+    return out
+
+
+def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]) -> str:
+    """The headline of a clause (see the module docstring)."""
+    pieces, pos = [], lo
+    for t in sorted(timexes, key=lambda t: t.start):
+        if t.end <= lo or t.start >= hi:
+            continue
+        before = text[pos:max(pos, t.start)]
+        before = edit_patterns()["time_preposition"].sub("", before)
+        pieces.append(before)
+        pos = max(pos, t.end)
+    pieces.append(text[pos:hi])
+    s = " ".join(p.strip(" ,") for p in pieces if p.strip(" ,"))
+    s = re.sub(r"\s*\(\s*\)", "", s)
+    s = re.sub(r"\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", s)
+    s = patterns()["dateline"].sub("", s, count=1) if patterns()["dateline"].match(s) else s
+    for _ in range(3):
+        new = edit_patterns()["connective"].sub("", s, count=1)
+        if new == s:
+            break
+        s = new
+    # the reporting frame: `Budi mengatakan, …`, `Menurut Budi, …`
+    m = re.match(r"^(.{0,80}?)\b(?:" + patterns()["saying"].pattern[5:-3] + r")\b\s*,?\s*(?:bahwa\s+)?(.{15,})$", s, re.I)
+    if m and not predicates(m.group(1)):
+        s = m.group(2)
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
+    words = s.split()[:TITLE_WORDS]
+    stop = stopwords()
+    while len(words) > 3 and words[-1].lower().strip(",.") in stop:
+        words.pop()
+    s = " ".join(words).strip(" ,.;:")
+    if speaker and speaker[0].lower() not in s.lower():
+        s = f"{speaker[0]}: {s}"
+    return s[:1].upper() + s[1:]
+
+
+def features(c: Candidate, doc: Document, clause: str, preds, triggers, lex: Lexicon) -> dict[str, float]:
+    """What the classifier weighs (see classify.py): where the candidate stands, how it is dated,
+    what its clause is made of. Names of features are stable: the trained weights refer to them."""
+    granularity = {4: "year", 7: "month", 8: "week", 10: "day"}.get(len(c.date), "other")
+    if "-W" in c.date:
+        granularity = "week"
+    f: dict[str, float] = {
+        f"anchor={c.anchor}": 1.0,
+        f"granularity={granularity}": 1.0,
+        f"status={c.status}": 1.0,
+        "lead": float(c.sentence_index == 0 or c.anchor == "lead"),
+        "position": c.sentence_index / max(1, c.n_sentences),
+        "first_paragraphs": float(c.paragraph_index <= 1),
+        "quoted": float(c.quoted),
+        "predicates": min(len(preds), 4) / 4,
+        "no_predicate": float(not preds),
+        "lexicon_kind": float(bool(triggers)),
+        "participants": min(len(c.participants), 3) / 3,
+        "places": float(bool(c.places)),
+        "words": min(len(c.words), 20) / 20,
+        "conditional": float(bool(_CONDITIONAL.search(clause))),
+        "question": float("?" in clause),
+        "number_heavy": float(len(re.findall(r"\d", clause)) > 12),
+    }
+    if doc.dct is not None and c.date:
+        try:
+            days = (span_start(c.date) - doc.dct).days
+        except ValueError:
+            days = 0
+        f["days_before_dct"] = max(-1.0, min(1.0, -days / 30))
+        f["same_day_as_dct"] = float(c.date == doc.dct.isoformat())
+        f["far_past"] = float(days < -365)
+        f["future"] = float(days > 0)
+    if preds:
+        w = preds[0][2].lower()
+        f["passive"] = float(w.startswith("di"))
+        f["ber_ter"] = float(w.startswith(("ber", "ter")))
+        f["nominal_predicate"] = float(w.endswith("an") and w.startswith(("pe", "ke")))
+    return f

@@ -1,0 +1,51 @@
+"""The Indonesian clause words of timeline/lang/id/clauses.toml, compiled once."""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+
+@cache
+def data() -> dict:
+    return tomllib.loads(resources.files("timeline.lang.id").joinpath("clauses.toml").read_text(encoding="utf-8"))
+
+
+def _words(name: str, key: str = "words") -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data()[name][key], key=len, reverse=True))
+
+
+@cache
+def patterns() -> dict[str, re.Pattern]:
+    d = data()
+    return {
+        "dateline": re.compile(d["dateline"]["pattern"]),
+        "quote": re.compile(d["quote"]["pattern"]),
+        "clause_break": re.compile(rf"(?:,\s+(?=(?:{_words('clause_break')})\b)|;\s*)", re.I),
+        "saying": re.compile(rf"\b(?:{_words('saying')})\b", re.I),
+        "saying_first": re.compile(rf"^\W*(?:{_words('saying')})\b", re.I),
+        "comparison": re.compile(rf"\b(?:{_words('comparison')})\s+(?:[\w-]+\s+){{0,3}}?(?:sejak|dalam|pada|selama)?\s*$", re.I),
+        "name_before_year": re.compile(rf"(?<![\w-])(?!(?:{_words('name_before_year', 'not_names')})\b)[A-Z0-9][\w-]*\s+$"),
+    }
+
+
+# the sections of clauses.toml whose examples tests/test_rules.py walks, with the pattern that checks them
+EXAMPLE_PATTERNS = {"dateline": "dateline", "quote": "quote", "clause_break": "clause_break", "saying": "saying",
+                    "comparison": "comparison", "name_before_year": "name_before_year"}
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(data()["stop"]["words"])
+
+
+@cache
+def edit_patterns() -> dict[str, re.Pattern]:
+    return {
+        "connective": re.compile(rf"^\W*(?:{_words('connective')})\b\s*,?\s*", re.I),
+        "time_preposition": re.compile(rf"(?:\b(?:{_words('time_preposition')})\s+)+$", re.I),
+    }
+
+
+EXAMPLE_PATTERNS.update(connective="connective", time_preposition="time_preposition")
