@@ -160,16 +160,27 @@ def eval_command(
     errors_: bool = typer.Option(False, "--errors", help="Also list every miss, false alarm and wrong value."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
-    """Score the tagger (TempEval-3: strict and relaxed span F1, value F1, per type) against TimeML gold.
+    """Score the tagger against TimeML gold (TempEval-3: strict and relaxed span F1, value F1, per type),
+    or a chronology against a gold chronology (a story folder with gold.json and articles.jsonl, or a
+    gold.json: core recall, all recall, duplication, row precision; docs/chronology-scoring.md).
 
     [bold]Examples[/bold]
 
       timeline eval tests/data/seeds-gold/*.tml
       timeline eval gold/ --system out.json --errors
+      timeline eval tests/data/stories/*/
+      timeline eval story/gold.json --system build.json
     """
     import json
 
     from timeline import evaluate_gold
+    from timeline.eval.chronology import is_chronology_gold
+
+    stories = [g for g in gold if is_chronology_gold(g)]
+    if stories:
+        if len(stories) != len(gold):
+            _fail_usage("give either TimeML gold or gold chronologies, not both")
+        _eval_chronologies(stories, system, fmt)
 
     if fmt not in ("table", "json"):
         _fail_usage(f"--format {fmt!r}: choose table or json")
@@ -189,6 +200,43 @@ def eval_command(
 
         sys.stdout.write(format_report(scores, errors=errors_) + "\n")
     raise typer.Exit(EXIT_INPUT_FAILED if problems else EXIT_OK)
+
+
+def _eval_chronologies(stories: List[Path], system: Optional[Path], fmt: str) -> None:
+    """Build each story's chronology from the articles beside its gold (or read --system) and score it."""
+    import json
+
+    from timeline import extract, read
+    from timeline.eval.chronology import format_scores, score, story_files
+    from timeline.schema import chronology_dict
+
+    if fmt not in ("table", "json"):
+        _fail_usage(f"--format {fmt!r}: choose table or json")
+    if system is not None and len(stories) != 1:
+        _fail_usage("--system scores one gold chronology at a time")
+    console = _stderr()
+    results, failed = [], False
+    for path in stories:
+        gold_file, articles = story_files(path)
+        try:
+            gold = json.loads(gold_file.read_text(encoding="utf-8"))
+            if system is not None:
+                build = json.loads(system.read_text(encoding="utf-8"))
+            else:
+                if not articles.is_file():
+                    raise OSError(f"no articles.jsonl beside {gold_file}")
+                build = chronology_dict(extract(read([articles])))
+        except (OSError, ValueError, KeyError) as exc:
+            console.print(f"timeline: {path}: {exc}", markup=False, style="red", soft_wrap=True)
+            failed = True
+            continue
+        name = path.name if path.is_dir() else path.parent.name
+        results.append(score(gold, build, story=name))
+    if fmt == "json":
+        sys.stdout.write(json.dumps([s.as_dict() for s in results], indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_scores(results) + "\n")
+    raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
 
 
 _DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"

@@ -54,3 +54,9 @@ def event_row(e: Event) -> list[str]:
     """One CSV row: lists joined with `; `."""
     d = event_dict(e)
     return ["; ".join(d[c]) if isinstance(d[c], list) else ("" if d[c] is None else str(d[c])) for c in CSV_COLUMNS]
+
+
+def chronology_dict(chronology) -> dict[str, Any]:
+    """The whole `--format json` document of `timeline build`."""
+    return {"documents": [document_dict(d, chronology.timexes.get(d.id, [])) for d in chronology.documents],
+            "events": [event_dict(e) for e in chronology.events]}

@@ -1,0 +1,144 @@
+"""Trains the event classifier (timeline/lang/id/models/events.json) and reports leave-one-story-out scores.
+
+Labels:
+- the dev stories (`--stories`, each `articles.jsonl` + `gold.json`): a candidate is an event when its
+  clause overlaps an evidence quote of a gold event in its article and its date is compatible with
+  that event's (the gold was made by hand, blind to this tool);
+- `--labels` (JSON Lines of {"cid": "doc:offset", "label": 0|1}): candidates of the seeds and of
+  kompas-dev labelled by a helper who never saw the model's output (`--label-inputs`).
+
+For each story, a model trained on the other stories (and the labelled seeds and kompas-dev) decides
+that story's candidates; its chronology is scored by docs/chronology-scoring.md. The shipped model is
+then trained on everything. scikit-learn's LogisticRegression, fixed seed; weights written as JSON so
+that the tool itself needs no scikit-learn.
+
+    python scripts/train_events.py --stories tests/data/stories --labels tests/data/event-labels.jsonl \
+        --label-inputs seeds tests/data/kompas-dev --out timeline/lang/id/models/events.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timeline import read  # noqa: E402
+from timeline.chronology import process_all  # noqa: E402
+from timeline.eval.chronology import score  # noqa: E402
+from timeline.events import events_of  # noqa: E402
+from timeline.mentions import load_lexicon  # noqa: E402
+from timeline.schema import chronology_dict  # noqa: E402
+from timeline.model import Chronology  # noqa: E402
+
+C = 1.0
+SEED = 0
+
+
+def processed(paths: list[Path]):
+    lex = load_lexicon()
+    docs = list(read(paths))
+    texts = {d.id: d.text for d in docs}
+    return list(process_all(docs, None, lex, 1)), texts
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def story_labels(story: Path):
+    gold = json.loads((story / "gold.json").read_text(encoding="utf-8"))
+    procs, texts = processed([story / "articles.jsonl"])
+    quotes = []  # (doc, start, end, date)
+    for g in gold["events"]:
+        for ev in g.get("evidence", []):
+            at = texts.get(ev["doc"], "").find(ev["quote"])
+            if at >= 0:
+                quotes.append((ev["doc"], at, at + len(ev["quote"]), g["date"]))
+    labelled = []
+    for p in procs:
+        for c in p.candidates:
+            y = any(d == c.doc and s < c.end and c.start < e and _compatible(c.date, gd) for d, s, e, gd in quotes)
+            labelled.append((c, int(y)))
+    return gold, procs, labelled
+
+
+def fit(rows):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sparse=False)
+    X = vec.fit_transform([c.features for c, _ in rows])
+    y = [label for _, label in rows]
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=SEED).fit(X, y)
+    weights = {name: round(float(w), 6) for name, w in zip(vec.feature_names_, model.coef_[0]) if abs(w) > 1e-9}
+    return weights, round(float(model.intercept_[0]), 6)
+
+
+def apply(weights, intercept, cands):
+    import math
+
+    for c in cands:
+        z = intercept + sum(weights.get(k, 0.0) * x for k, x in c.features.items())
+        c.probability = 1 / (1 + math.exp(-max(-30, min(30, z))))
+
+
+def build_score(gold, procs, weights, intercept, threshold):
+    cands = [c for p in procs for c in p.candidates]
+    apply(weights, intercept, cands)
+    sentences = {k: v for p in procs for k, v in p.sentences.items()}
+    dcts = {p.doc.id: p.doc.dct for p in procs}
+    events, _ = events_of(cands, sentences, threshold, dcts)
+    chron = Chronology(documents=[p.doc for p in procs], timexes={p.doc.id: p.timexes for p in procs}, events=events)
+    return score(gold, chronology_dict(chron))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--stories", type=Path, required=True)
+    ap.add_argument("--labels", type=Path)
+    ap.add_argument("--label-inputs", type=Path, nargs="*", default=[])
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--threshold", type=float, default=0.5)
+    args = ap.parse_args()
+    t0 = time.time()
+    stories = {s.name: story_labels(s) for s in sorted(p for p in args.stories.iterdir() if (p / "gold.json").exists())}
+    extra = []
+    if args.labels:
+        labels = {}
+        for line in args.labels.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                labels[r["cid"]] = int(r["label"])
+        procs, _ = processed(args.label_inputs)
+        for p in procs:
+            for c in p.candidates:
+                cid = f"{c.doc}:{c.start}"
+                if cid in labels:
+                    extra.append((c, labels[cid]))
+    report = {}
+    print(f"{'held-out story':32} core      all       dup   rows prec")
+    for name, (gold, procs, _) in stories.items():
+        train = extra + [r for other, (_, _, rows) in stories.items() if other != name for r in rows]
+        w, b = fit(train)
+        s = build_score(gold, procs, w, b, args.threshold)
+        report[name] = s.as_dict()
+        dup = "n/a" if s.duplication is None else f"{s.duplication:.2f}"
+        print(f"{name:32} {s.core_found}/{s.core_total} {s.core_recall:.2f}  {s.found}/{s.total} {s.all_recall:.2f}  "
+              f"{dup:5} {s.rows:4} {s.row_precision:.2f}")
+    everything = extra + [r for _, (_, _, rows) in stories.items() for r in rows]
+    w, b = fit(everything)
+    positives = sum(y for _, y in everything)
+    args.out.write_text(json.dumps({
+        "note": "logistic regression over timeline/events/describe.features; trained by scripts/train_events.py",
+        "trained_on": {"candidates": len(everything), "events": positives, "stories": sorted(stories),
+                       "labelled_extra": len(extra)},
+        "leave_one_story_out": report, "intercept": b, "threshold": args.threshold,
+        "weights": dict(sorted(w.items()))}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(everything)} candidates ({positives} events) → {args.out} in {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
