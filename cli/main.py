@@ -273,6 +273,8 @@ def build_command(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Extra event triggers (TOML, the format of timeline/data/events.toml)."),
     workers: int = typer.Option(0, "--workers", "-j", help="Processes for reading and tagging; 0 = all cores. The output is the same for any number."),
+    top: Optional[int] = typer.Option(None, "--top", "-n", help="Only the N most salient events (the story's spine), still in date order."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Keep candidates the classifier rates at least this (0–1; default: the trained threshold). 0 keeps every candidate."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
 ) -> None:
     """The chronology: every event once, on its date, with who, where, status and sources.
@@ -283,6 +285,7 @@ def build_command(
       [cyan]timeline --kind meeting --actor Widodo --actor Anwar[/cyan]
       [cyan]timeline build artikel/ -f csv -o kronologi.csv[/cyan]
       [cyan]timeline build berita.jsonl --since 2024-01 --status planned[/cyan]
+      [cyan]timeline build berita.jsonl --top 10[/cyan]                 the ten most salient events
     """
     from timeline import extract, read, seed_paths
     from timeline.entities import ModelMissing
@@ -297,6 +300,10 @@ def build_command(
         _fail_usage(f"--lexicon {lexicon}: no such file")
     if workers < 0:
         _fail_usage("--workers must be 0 (all cores) or more")
+    if top is not None and top < 1:
+        _fail_usage("--top must be 1 or more")
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        _fail_usage("--min-confidence must be between 0 and 1")
     since, until = _parse_bound("--since", since), _parse_bound("--until", until)
     cli_dct = _parse_dct(dct)
     paths = inputs or [str(p) for p in seed_paths()]
@@ -304,7 +311,8 @@ def build_command(
     try:
         with _progress(not quiet) as tick:
             chronology = extract(read(paths), cli_dct=cli_dct, lexicon=str(lexicon) if lexicon else None,
-                                 workers=workers or os.cpu_count() or 1, on_document=tick)
+                                 workers=workers or os.cpu_count() or 1, on_document=tick,
+                                 min_confidence=min_confidence)
     except ModelMissing as exc:
         errors.print(f"timeline: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_INPUT_FAILED)
@@ -318,6 +326,10 @@ def build_command(
 
     events = filter_events(chronology.events, actors=actor or (), place=place, kind=kind, status=status,
                            since=since, until=until)
+    if top is not None:
+        from timeline.events.rank import top as most_salient
+
+        events = most_salient(events, top)
     failed = [d for d in chronology.documents if d.status != "ok"]
     for doc in failed:
         _report_error(errors, doc)
@@ -337,7 +349,7 @@ def build_command(
     if not quiet:
         shown = f"{len(events)} of {len(chronology.events)} events" if len(events) != len(chronology.events) else f"{len(events)} events"
         errors.print(f"{len(chronology.documents)} articles read ({len(failed)} failed), {shown}, "
-                     f"{chronology.undated} undated mentions left out", markup=False, soft_wrap=True, style="dim")
+                     f"{chronology.undated} candidates below the event threshold or unplaced left out (--min-confidence 0 keeps them)", markup=False, soft_wrap=True, style="dim")
     raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
 
 

@@ -1,0 +1,117 @@
+"""The event layer (timeline/events) on real article text: candidates from clauses, attributions,
+leads, plans, headlines, merging and ranking."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from timeline import extract, read
+from timeline.events.candidates import calendar_date, clauses, find_candidates, governs
+from timeline.events.describe import content_words
+from timeline.mentions import load_lexicon
+from timeline.chronology import process_all
+from timeline.model import Document
+
+STORIES = Path(__file__).parent / "data" / "stories"
+
+
+def _article(story: str, doc_id: str) -> Document:
+    for line in (STORIES / story / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        if json.loads(line)["id"] == doc_id:
+            return _doc(json.loads(line))
+    raise KeyError(doc_id)
+
+
+def _doc(row: dict) -> Document:
+    import datetime
+
+    return Document(id=row["id"], text=row["text"], dct=datetime.date.fromisoformat(row["dct"][:10]), dct_source="input")
+
+
+def _candidates(doc: Document):
+    [p] = list(process_all([doc], None, load_lexicon(), 1))
+    return p.candidates
+
+
+def test_every_dated_clause_and_the_lead_are_candidates():
+    cands = _candidates(_article("riau_governor_kpk_2025", "rg04"))
+    by_date = {}
+    for c in cands:
+        by_date.setdefault(c.date, []).append(c)
+    # the lead's own date, the suspects named on Wednesday, the sting on Monday, the payments since June
+    assert {"2025-11-06", "2025-11-05", "2025-11-03", "2025-06"} <= set(by_date)
+    lead = min(cands, key=lambda c: c.start)
+    assert lead.date == "2025-11-06" and lead.title.startswith("Komisi Pemberantasan Korupsi (KPK) menggeledah")
+    assert not lead.title.startswith("JAKARTA")  # the dateline is no part of the headline
+    assert any(c.anchor == "attribution" for c in by_date["2025-11-05"])  # `…," kata Wakil Ketua KPK …, Rabu (5/11/2025)`
+
+
+def test_an_attribution_dates_what_was_said_and_heads_it_with_the_speaker():
+    cands = _candidates(_article("riau_governor_kpk_2025", "rg04"))
+    said = [c for c in cands if c.anchor == "attribution" and c.date == "2025-11-05"]
+    assert said and said[0].quoted
+    assert "tersangka" in said[0].title and said[0].title.split(":")[0] in said[0].participants
+
+
+def test_a_time_in_a_name_or_a_comparison_dates_nothing():
+    from timeline import tag
+
+    for text, words in [("harga minyak terendah sejak Mei 2009", "Mei 2009"),
+                        ("melanggar UU Nomor 31 Tahun 1999 tentang korupsi", "Tahun 1999"),
+                        ("Piala Dunia U17 2025 dimulai", "2025")]:
+        ts = [t for t in tag(text) if words in t.text or t.text in words]
+        assert ts and not any(governs(text, t) for t in ts), text
+    text = "Abdul ditahan sejak 4 November 2025."
+    assert all(governs(text, t) for t in tag(text))
+
+
+def test_clauses_split_quotes_and_attributions():
+    s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
+    roles = [role for _, _, role in clauses(s)]
+    assert roles == ["quote", "attribution"]
+
+
+def test_calendar_dates():
+    assert calendar_date("2025-11-04T09:35") == "2025-11-04"
+    assert calendar_date("2024-W19-WE") == "2024-W19"
+    assert calendar_date("2025-Q1") == "2025"
+    assert calendar_date("PAST_REF") is None
+
+
+def test_content_words_ignore_stop_words_and_reduplication():
+    assert content_words("temuan-temuan yang di") == content_words("temuan")
+
+
+def test_a_vague_near_future_is_a_plan_only_when_an_event_follows():
+    cands = _candidates(_article("u17_world_cup_2025", "u01"))
+    assert all(c.status == "planned" for c in cands if c.anchor == "future")
+
+
+def test_the_same_events_for_any_input_order(tmp_path):
+    story = STORIES / "whoosh_debt_2025" / "articles.jsonl"
+    lines = story.read_text(encoding="utf-8").splitlines()
+    rev = tmp_path / "rev.jsonl"
+    rev.write_text("\n".join(reversed(lines)) + "\n", encoding="utf-8")
+    a = [(e.date, e.title, e.sources) for e in extract(read([story])).events]
+    b = [(e.date, e.title, e.sources) for e in extract(read([rev])).events]
+    assert a == b and a
+
+
+def test_top_keeps_the_most_salient_in_date_order():
+    r = subprocess.run([sys.executable, "-m", "cli.main", "build", str(STORIES / "riau_governor_kpk_2025" / "articles.jsonl"),
+                        "--top", "3", "-f", "json", "-q"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    events = json.loads(r.stdout)["events"]
+    assert len(events) == 3 and [e["date"] for e in events] == sorted(e["date"] for e in events)
+    everything = extract(read([STORIES / "riau_governor_kpk_2025" / "articles.jsonl"])).events
+    assert min(e["salience"] for e in events) >= sorted((e.salience for e in everything), reverse=True)[2]
+
+
+def test_min_confidence_decides_which_candidates_make_rows():
+    story = STORIES / "riau_governor_kpk_2025" / "articles.jsonl"
+    default = extract(read([story]))
+    strict = extract(read([story]), min_confidence=0.99)
+    assert len(strict.events) < len(default.events) <= len(extract(read([story]), min_confidence=0.0).events)
+    assert strict.undated > default.undated
