@@ -27,7 +27,7 @@ MB = 1_000_000
 
 
 def corpus_texts() -> list[str]:
-    from timeline.read import read
+    from timeline.io.read import read
 
     return [d.text for d in read([ROOT / "tests" / "data" / "kompas-dev"]) if d.status == "ok"]
 

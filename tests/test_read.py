@@ -1,4 +1,4 @@
-"""timeline.read: decoding, formats, folders, stdin, streaming, and error documents."""
+"""timeline.io.read: decoding, formats, folders, stdin, streaming, and error documents."""
 from __future__ import annotations
 
 import codecs
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from timeline.model import InputError
-from timeline.read import EXTENSIONS, decode, read
+from timeline.io.read import EXTENSIONS, decode, read
 
 DATA = Path(__file__).parent / "data"
 INPUTS = DATA / "inputs"
@@ -152,7 +152,7 @@ def test_unreadable_file(tmp_path):
 
 
 def test_permission_denied_message(tmp_path, monkeypatch):
-    import timeline.read as read_module
+    import timeline.io.read as read_module
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
@@ -409,3 +409,12 @@ def test_every_input_fixture_gives_a_document():
     expected = {p.stem for p in INPUTS.iterdir() if p.suffix in EXTENSIONS}
     assert by_stem == expected
     assert "binary" not in by_stem  # .dat is not read inside folders
+
+
+def test_the_facade_read_stays_a_function_after_use(tmp_path):
+    """`timeline.read` once named a submodule too: after the first call it became that module."""
+    import timeline
+
+    (tmp_path / "a.txt").write_text("Senin (3/11/2025) KPK menangkap gubernur.", encoding="utf-8")
+    assert [d.id for d in timeline.read([tmp_path])] == ["a"]
+    assert callable(timeline.read) and [d.id for d in timeline.read([tmp_path])] == ["a"]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from timeline.dct import dct_from_text
 from timeline.grammar import rules
 from timeline.normalize import VALUE_RE
-from timeline.read import read
+from timeline.io.read import read
 from timeline.tagger import _candidates, tag
 
 ROOT = Path(__file__).parent.parent
@@ -105,7 +105,7 @@ def test_dct_from_text_on_kompas_dev():
     (the news day of a morning report); the other is an official's quote two days earlier."""
     from datetime import timedelta
 
-    from timeline.read import read
+    from timeline.io.read import read
 
     found = [(d.dct, dct_from_text(d.text)) for d in read([ROOT / "tests" / "data" / "kompas-dev"])]
     dated = [(given, got) for given, got in found if got is not None]

@@ -2,7 +2,7 @@
 
 The stages, top to bottom (each a module with plain functions and the dataclasses of `model`):
 
-    read      timeline.read       files, folders, JSON Lines, TimeML, stdin → Document
+    read      timeline.io.read    files, folders, JSON Lines, TimeML, stdin → Document
     date      timeline.dct        the article's publication date (DCT)
     tag       timeline.tagger     TIMEX3 time expressions (grammar in timeline/data/*.toml)
     mentions  timeline.mentions   event mentions: trigger, kind, status, who, where, when
@@ -31,7 +31,7 @@ __all__ = ["Document", "Timex", "read", "tag", "tag_documents", "date_document",
 
 def read(paths: Iterable[str | Path], *, stdin=None) -> Iterator[Document]:
     """Documents from files, folders and `-` (stdin), one at a time; bad inputs come as status "error"."""
-    from .read import read as _read
+    from .io.read import read as _read
 
     return _read(paths, stdin=stdin)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from timeline.model import Document, InputError, Timex
-from timeline.read import _walk, decode
+from timeline.io.read import _walk, decode
 from timeline.timeml import GoldTimex, parse_timeml
 
 __all__ = [
@@ -351,7 +351,7 @@ def load_gold(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Documen
     """Gold TimeML files and folders (.tml, .xml inside folders) to (Document, gold TIMEX3s).
 
     The Document's id is the DOCID, else the file stem; `source` the file. A file that cannot be
-    read gives a Document with status "error" and an empty list, as `timeline.read.read` does.
+    read gives a Document with status "error" and an empty list, as `timeline.io.read.read` does.
     """
     for p in paths:
         for file, err in _files(os.fspath(p), _TIMEML_EXTENSIONS):
