@@ -185,7 +185,7 @@ def eval_command(
     if fmt == "json":
         sys.stdout.write(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
-        from timeline.evaluate import format_report
+        from timeline.timex.evaluate import format_report
 
         sys.stdout.write(format_report(scores, errors=errors_) + "\n")
     raise typer.Exit(EXIT_INPUT_FAILED if problems else EXIT_OK)

@@ -1,11 +1,11 @@
-"""Walks every example and non-example of the TIMEX3 grammar (timeline/data/timex_rules.toml)."""
+"""Walks every example and non-example of the TIMEX3 grammar (timeline/lang/id/timex_rules.toml)."""
 from datetime import date
 
 import pytest
 
-from timeline.grammar import rules
-from timeline.normalize import VALUE_RE
-from timeline.tagger import tag
+from timeline.timex.grammar import rules
+from timeline.timex.normalize import VALUE_RE
+from timeline.timex.tagger import tag
 
 EXAMPLES = [pytest.param(r.name, e, id=f"{r.name}:{e.span}") for r in rules() for e in r.examples]
 NON_EXAMPLES = [pytest.param(r.name, t, id=f"{r.name}:not:{t}") for r in rules() for t in r.non_examples]

@@ -3,13 +3,13 @@
 The stages, top to bottom (each a module with plain functions and the dataclasses of `model`):
 
     read      timeline.read       files, folders, JSON Lines, TimeML, stdin → Document
-    date      timeline.dct        the article's publication date (DCT)
-    tag       timeline.tagger     TIMEX3 time expressions (grammar in timeline/data/*.toml)
+    date      timeline.timex.dct  the article's publication date (DCT)
+    tag       timeline.timex      TIMEX3 time expressions (words and rules in timeline/lang/id/*.toml)
     mentions  timeline.mentions   event mentions: trigger, kind, status, who, where, when
     merge     timeline.merge      one Event per real-world happening, across articles
     (all)     timeline.chronology extract(documents) -> Chronology, the whole pipeline
     write     timeline.write      table, json, jsonl, csv, timeml
-    evaluate  timeline.evaluate   TempEval-3 scores against TimeML gold
+    evaluate  timeline.timex.evaluate TempEval-3 scores against TimeML gold
 
 Python use:
 
@@ -38,13 +38,13 @@ def read(paths: Iterable[str | Path], *, stdin=None) -> Iterator[Document]:
 
 def tag(text: str, dct: date | None = None) -> list[Timex]:
     """Every TIMEX3 in `text`, valued against the publication date `dct` (X placeholders without it)."""
-    from .tagger import tag as _tag
+    from .timex.tagger import tag as _tag
 
     return _tag(text, dct)
 
 
 def date_document(doc: Document, cli_dct: date | None = None) -> Document:
-    from .dct import date_document as _date
+    from .timex.dct import date_document as _date
 
     return _date(doc, cli_dct)
 
@@ -71,7 +71,7 @@ def evaluate_gold(gold_paths: list[str], system: str | None = None):
 
     Without `system` the gold texts are tagged now, each with its own gold DCT.
     """
-    from .evaluate import load_gold, load_system, score
+    from .timex.evaluate import load_gold, load_system, score
 
     gold = list(load_gold(gold_paths))
     problems = [(d.source, d.error) for d, _ in gold if d.status != "ok"]

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from .model import Document, Timex
+from ..model import Document, Timex
 from .grammar import words
 from .tagger import tag
 

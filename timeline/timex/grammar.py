@@ -3,7 +3,7 @@
 `time_words.toml` holds the word lists, `timex_rules.toml` the rules with their examples. A rule's
 pattern refers to word lists and shared sub-patterns as `{macro}`; this module expands them into
 one compiled regular expression per rule. Nothing here knows what a value means: that is
-`timeline.normalize`.
+`timeline.timex.normalize`.
 """
 from __future__ import annotations
 
@@ -17,8 +17,11 @@ from typing import Any
 _MACRO = re.compile(r"\{(\w+)\}")
 
 
-def _load_toml(name: str) -> dict[str, Any]:
-    with resources.files("timeline.data").joinpath(name).open("rb") as fh:
+LANGUAGE = "id"  # the data package timeline/lang/<LANGUAGE>/ holds time_words.toml and timex_rules.toml
+
+
+def _load_toml(name: str, language: str = LANGUAGE) -> dict[str, Any]:
+    with resources.files(f"timeline.lang.{language}").joinpath(name).open("rb") as fh:
         return tomllib.load(fh)
 
 

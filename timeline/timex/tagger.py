@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from .grammar import Rule, rules, triggers, words
-from .model import Timex
+from ..model import Timex
 from .normalize import DAY, NORMALISERS, Context
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
