@@ -25,9 +25,13 @@ def _load_toml(name: str, language: str = LANGUAGE) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def _key(word: str) -> str:
+    return re.sub(r"\s+", " ", word.lower())
+
+
 @dataclass(frozen=True)
 class Words:
-    """The word lists of time_words.toml, normalised for lookup (lower-case keys)."""
+    """The word lists of time_words.toml, normalised for lookup (lower-case keys, single spaces)."""
 
     months: dict[str, int]
     month_abbrevs: dict[str, int]
@@ -41,21 +45,53 @@ class Words:
     mods: dict[str, tuple[str, frozenset[str]]]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
-    raw: dict[str, Any] = field(repr=False, compare=False)
+    directions: dict[str, tuple[int, str]]  # `lalu` → (-1, "dct")
+    offsets: dict[str, tuple[int, str]]  # `kemudian` → (1, "ref")
+    vague_offsets: dict[str, str]
+    day_offsets: dict[str, int]
+    anchored_days: dict[str, int]
+    week_directions: dict[str, int]
+    ordinals: dict[str, int]
+    period_units: dict[str, str]
+    seasons: dict[str, str]
+    pod_alone: dict[str, str]
+    clock_parts: dict[str, tuple[int, int]]
+    midnight: frozenset[str]
+    range_joiners: tuple[str, ...]
+    teen: str
+    multipliers: dict[str, int]
+    half: str
+    dct_bounds: tuple[str, ...]
+    not_triggers: frozenset[str]
+    holidays: dict[str, dict] = field(default_factory=dict)  # name → its entry of [holidays]
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def month_number(self, word: str) -> int:
         key = word.lower().rstrip(".")
         return self.months.get(key) or self.month_abbrevs[key]
 
+    def lookup(self, table: str, word: str | None, default: Any = None) -> Any:
+        """The meaning of `word` in one of the tables, `default` when the table does not list it."""
+        if word is None:
+            return default
+        return getattr(self, table).get(_key(word), default)
 
-@cache
-def words() -> Words:
-    raw = _load_toml("time_words.toml")
+
+def words_from(raw: dict[str, Any]) -> Words:
+    """Words from the parsed time_words.toml (a test may pass an amended copy)."""
 
     def table(name: str) -> dict:
-        return {k.lower(): v for k, v in raw[name]["words"].items()}
+        section = raw.get(name, {})
+        return {_key(k): v for k, v in section.get("words", {}).items()}
 
-    mods = {k.lower(): (v[0], frozenset(v[1].split())) for k, v in raw["mods"]["words"].items()}
+    def pairs(name: str) -> dict:
+        return {k: (int(v[0]), str(v[1])) for k, v in table(name).items()}
+
+    def listed(name: str) -> list[str]:
+        return [_key(w) for w in raw.get(name, {}).get("words", [])]
+
+    numbers = raw.get("number_grammar", {})
+    mods = {_key(k): (v[0], frozenset(v[1].split())) for k, v in raw["mods"]["words"].items()}
     return Words(
         months=table("months"),
         month_abbrevs=table("month_abbrevs"),
@@ -69,8 +105,32 @@ def words() -> Words:
         mods=mods,
         future_cues=frozenset(raw["tense_cues"]["future"]),
         past_cues=frozenset(raw["tense_cues"]["past"]),
+        directions=pairs("directions"),
+        offsets=pairs("offsets"),
+        vague_offsets=table("vague_offsets"),
+        day_offsets=table("day_offsets"),
+        anchored_days=table("anchored_days"),
+        week_directions=table("week_directions"),
+        ordinals=table("ordinals"),
+        period_units=table("period_units"),
+        seasons=table("seasons"),
+        pod_alone=table("pod_alone"),
+        clock_parts={k: (int(v[0]), int(v[1])) for k, v in table("clock_parts").items()},
+        midnight=frozenset(listed("midnight")),
+        range_joiners=tuple(listed("range_joiners")),
+        teen=numbers.get("teen", ""),
+        multipliers={_key(k): int(v) for k, v in numbers.get("multipliers", {}).items()},
+        half=numbers.get("half", ""),
+        dct_bounds=tuple(listed("dct_bounds")),
+        not_triggers=frozenset(listed("not_triggers")),
+        holidays={_key(k): v for k, v in raw.get("holidays", {}).items()},
         raw=raw,
     )
+
+
+@cache
+def words() -> Words:
+    return default().words
 
 
 def _alternation(keys, case: str | None = None) -> str:
@@ -85,20 +145,23 @@ def _alternation(keys, case: str | None = None) -> str:
     return "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) + ")"
 
 
-def _number_pattern(numbers: dict[str, int]) -> str:
-    """Digits (`18`, `2,5`) or Indonesian number words, compounds included (`dua puluh lima`)."""
-    digits = [w for w, v in numbers.items() if 1 <= v <= 9]
+def _number_pattern(w: Words) -> str:
+    """Digits (`18`, `2,5`) or number words, compounds included (`dua puluh lima`), as [number_grammar] builds them."""
+    numbers = w.numbers
+    digits = [k for k, v in numbers.items() if 1 <= v <= 9]
     base = _alternation(digits)
-    teen_or_ten = rf"(?:{base}\s+belas|sepuluh|sebelas)"
-    compound = rf"{base}\s+(?:puluh|ratus|ribu)(?:\s+(?:{teen_or_ten}|{base}))?"
+    tens = [k for k, v in numbers.items() if 10 <= v <= 19]
+    teen_or_ten = rf"(?:{base}\s+{re.escape(w.teen)}|{_alternation(tens)})" if w.teen else _alternation(tens)
+    compound = rf"{base}\s+{_alternation(w.multipliers)}(?:\s+(?:{teen_or_ten}|{base}))?"
     single = _alternation(numbers.keys())
-    words_ = rf"(?:{compound}|{teen_or_ten}|{single})(?:\s+setengah)?"
+    half = rf"(?:\s+{re.escape(w.half)})?" if w.half else ""
+    words_ = rf"(?:{compound}|{teen_or_ten}|{single}){half}"
     return rf"(?P<num>\d{{1,4}}(?:,\d+)?|{words_})"
 
 
 def _word_macros(raw: dict[str, Any], w: Words) -> dict[str, str]:
     def listed(name: str, group: str, extra: tuple[str, ...] = ()) -> str:
-        keys = list(raw[name]["words"]) + list(extra)
+        keys = list(raw.get(name, {}).get("words", ())) + list(extra)
         return f"(?P<{group}>{_alternation(keys, raw[name].get('case'))})"
 
     months_any = list(raw["months"]["words"]) + list(raw["month_abbrevs"]["words"])
@@ -107,7 +170,7 @@ def _word_macros(raw: dict[str, Any], w: Words) -> dict[str, str]:
         "month": listed("months", "month"),
         "month_any": f"(?P<month>{_alternation(months_any, 'title')})",
         "month_from": f"(?P<month_from>{_alternation(raw['months']['words'], 'title')})",  # `Juni-Juli 2014`
-        "num": _number_pattern(w.numbers),
+        "num": _number_pattern(w),
         "unit": listed("units", "unit"),
         "se_unit": listed("se_units", "se_unit"),
         "pod": listed("parts_of_day", "pod"),
@@ -115,6 +178,17 @@ def _word_macros(raw: dict[str, Any], w: Words) -> dict[str, str]:
         "vague": listed("vague_amounts", "vague"),
         "plural": listed("vague_plurals", "plural"),
         "vague_ref": listed("vague_refs", "vague_ref"),
+        # the meaning tables name their own words: a word added there is matched and valued
+        "dir": listed("directions", "dir"),
+        "ago": listed("offsets", "ago"),
+        "vague_ago": listed("vague_offsets", "ago"),
+        "day_word": listed("day_offsets", "rel"),
+        "anchored_day": listed("anchored_days", "rel"),
+        "week_dir": listed("week_directions", "wdir"),
+        "ordinal": listed("ordinals", "ordinal"),
+        "qunit": listed("period_units", "qunit"),
+        "season": listed("seasons", "season"),
+        "pod_alone": listed("pod_alone", "mid"),
     }
 
 
@@ -179,19 +253,8 @@ def compile_rules(data: dict[str, Any], w: Words) -> list[Rule]:
     return rules
 
 
-@cache
-def rules() -> tuple[Rule, ...]:
-    return tuple(compile_rules(_load_toml("timex_rules.toml"), words()))
-
-
-# Words that occur in patterns but never make a time expression on their own: they do not
-# set a rule off (see `triggers`). The rule examples, all tagged through this path, prove the lists.
-_NOT_TRIGGERS = frozenset({"ini", "itu", "yang", "lalu", "dan", "ke", "di", "an", "se", "ber",
-                           # words of negative look-arounds (`not_quantity`, `lebih dulu`) and companions
-                           "orang", "persen", "juta", "miliar", "triliun", "barel", "ton", "km", "kilometer",
-                           "meter", "mil", "kg", "dolar", "dollar", "rupiah", "buah", "kali", "jiwa", "rumah",
-                           "kasus", "hektare", "ha", "rp", "lebih", "terlebih", "paling", "akan", "dalam",
-                           "datang", "at"})
+# Words that occur in patterns but never make a time expression on their own: [not_triggers] of
+# time_words.toml.
 
 
 @dataclass(frozen=True)
@@ -202,12 +265,44 @@ class Triggers:
     by_digit: tuple[int, ...]  # rules marked `digits = true`
 
 
-@cache
-def triggers() -> Triggers:
+def triggers_of(grammar_rules: tuple[Rule, ...], w: Words) -> Triggers:
     by_word: dict[str, list[int]] = {}
-    for i, rule in enumerate(rules()):
+    for i, rule in enumerate(grammar_rules):
         source = re.sub(r"\\[a-zA-Z]|\?P<\w+>|\(\?P=\w+\)", " ", rule.regex.pattern)  # \d, \s, group names
-        for word in {w.lower() for w in re.findall(r"[A-Za-z]{2,}", source)} - _NOT_TRIGGERS:
+        for word in {x.lower() for x in re.findall(r"[A-Za-z]{2,}", source)} - w.not_triggers:
             by_word.setdefault(word, []).append(i)
-    by_digit = tuple(i for i, rule in enumerate(rules()) if rule.digits)
-    return Triggers({w: tuple(v) for w, v in by_word.items()}, by_digit)
+    by_digit = tuple(i for i, rule in enumerate(grammar_rules) if rule.digits)
+    return Triggers({k: tuple(v) for k, v in by_word.items()}, by_digit)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """One language's grammar: its words, its compiled rules and which words set each rule off."""
+
+    words: Words
+    rules: tuple[Rule, ...]
+    triggers: Triggers
+    mod_re: re.Pattern
+
+
+def build(words_raw: dict[str, Any], rules_raw: dict[str, Any]) -> Grammar:
+    """A grammar from parsed time_words.toml and timex_rules.toml (a test may pass amended copies)."""
+    w = words_from(words_raw)
+    compiled = tuple(compile_rules(rules_raw, w))
+    keys = sorted(w.mods, key=len, reverse=True)
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    mod_re = re.compile(rf"(?<!\w)({alt})\s+$", re.IGNORECASE)
+    return Grammar(w, compiled, triggers_of(compiled, w), mod_re)
+
+
+@cache
+def default(language: str = LANGUAGE) -> Grammar:
+    return build(_load_toml("time_words.toml", language), _load_toml("timex_rules.toml", language))
+
+
+def rules() -> tuple[Rule, ...]:
+    return default().rules
+
+
+def triggers() -> Triggers:
+    return default().triggers

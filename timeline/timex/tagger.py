@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .grammar import Rule, rules, triggers, words
+from .grammar import Grammar, Rule, Triggers, default
 from ..model import Timex
 from .normalize import DAY, NORMALISERS, Context
 
@@ -37,13 +37,13 @@ def _merge(a: list[list[int]], b: list[list[int]]) -> list[list[int]]:
     return merged
 
 
-def _candidates(text: str, grammar: tuple[Rule, ...]) -> list[tuple[int, int, Rule, re.Match]]:
+def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = None) -> list[tuple[int, int, Rule, re.Match]]:
     """Every rule's matches, looked for only in windows around the words that can set it off.
 
     Most words of a news text are not temporal, so this is several times faster than running
     every rule over the whole text, and still linear in its length.
     """
-    trig = triggers()
+    trig = trig or default().triggers
     digit_windows: list[list[int]] = []
     word_windows: dict[int, list[list[int]]] = {}
     for tok in _TOKEN.finditer(text):
@@ -85,25 +85,13 @@ def _select(cands: list[tuple[int, int, Rule, re.Match]]) -> list[tuple[int, int
     return chosen
 
 
-def _mod_pattern() -> re.Pattern:
-    keys = sorted(words().mods, key=len, reverse=True)
-    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
-    return re.compile(rf"(?<!\w)({alt})\s+$", re.IGNORECASE)
-
-
-_MOD_RE: re.Pattern | None = None
-
-
-def _modifier(text: str, start: int, floor: int, ttype: str) -> tuple[int, str | None]:
+def _modifier(text: str, start: int, floor: int, ttype: str, g: Grammar) -> tuple[int, str | None]:
     """A modifier right before `start` (not before `floor`) that may modify this type."""
-    global _MOD_RE
-    if _MOD_RE is None:
-        _MOD_RE = _mod_pattern()
     lo = max(floor, start - 25)
-    m = _MOD_RE.search(text, lo, start)
+    m = g.mod_re.search(text, lo, start)
     if not m or m.end() != start:
         return start, None
-    mod, types = words().mods[re.sub(r"\s+", " ", m.group(1).lower())]
+    mod, types = g.words.mods[re.sub(r"\s+", " ", m.group(1).lower())]
     if ttype not in types:
         return start, None
     return m.start(), mod
@@ -121,25 +109,30 @@ def _as_date(value: str) -> tuple[date, str] | None:
         return None
 
 
-def tag(text: str, dct: date | None = None) -> list[Timex]:
-    """Every time expression in `text`, with TIMEX3 type, value and mod, resolved against `dct`."""
-    ctx = Context(text=text, dct=dct)
+def tag(text: str, dct: date | None = None, grammar: Grammar | None = None) -> list[Timex]:
+    """Every time expression in `text`, with TIMEX3 type, value and mod, resolved against `dct`
+    (with the grammar of timeline/lang/id/ unless another is given)."""
+    g = grammar or default()
+    ctx = Context(text=text, dct=dct, w=g.words)
     out: list[Timex] = []
     prev_end = 0
-    for start, end, rule, m in _select(_candidates(text, rules())):
+    for start, end, rule, m in _select(_candidates(text, g.rules, g.triggers)):
         # a clock time or part of day joins the day named earlier in its own sentence
         if ctx.ref_end >= 0 and _SENTENCE_END.search(text, ctx.ref_end, start) is None:
             ctx.ref_sentence_day = ctx.ref if ctx.ref_gran == DAY else None
         else:
             ctx.ref_sentence_day = None
+        normaliser = NORMALISERS.get(rule.value)
+        if normaliser is None:
+            continue  # a rule naming a normaliser this version lacks finds nothing
         try:
-            result = NORMALISERS[rule.value](m, ctx)
+            result = normaliser(m, ctx)
         except (ValueError, OverflowError):
             continue  # a date outside the calendar (`99 abad lalu` from year 1): no value, no timex
         if result is None:
             continue
         value, ttype, mod = result
-        new_start, extra_mod = _modifier(text, start, prev_end, ttype)
+        new_start, extra_mod = _modifier(text, start, prev_end, ttype, g)
         if extra_mod and not mod:
             start, mod = new_start, extra_mod
         out.append(Timex(tid=f"t{len(out) + 1}", start=start, end=end, text=text[start:end],
@@ -149,22 +142,33 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
         if anchor and ttype in ("DATE", "TIME"):
             ctx.ref, ctx.ref_gran = anchor
             ctx.ref_end = end
-    _share_range_years(text, out)
+    _share_range_years(text, out, _range_join(g))
     return out
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d|-|–|—)\s*", re.I)
+_RANGE_JOINS: dict[int, re.Pattern] = {}
+
+
+def _range_join(g: Grammar) -> re.Pattern:
+    """What may stand between the two ends of a range: [range_joiners] of time_words.toml."""
+    key = id(g)
+    if key not in _RANGE_JOINS:
+        alt = "|".join(re.escape(j).replace(r"\ ", r"\s+") for j in sorted(g.words.range_joiners, key=len, reverse=True))
+        _RANGE_JOINS[key] = re.compile(rf"\s*(?:{alt or '(?!)'})\s*", re.I)
+    return _RANGE_JOINS[key]
+
+
 _FULL_DAY = re.compile(r"^(\d{4})(-\d{2}-\d{2})$")
 
 
-def _share_range_years(text: str, out: list[Timex]) -> None:
+def _share_range_years(text: str, out: list[Timex], join: re.Pattern) -> None:
     """`16 Mei hingga 4 Juni 2024`: the start takes the year the end states (the year before when
     that would put it after the end)."""
     for a, b in zip(out, out[1:]):
         ma, mb = _FULL_DAY.match(a.value), _FULL_DAY.match(b.value)
         if not (ma and mb) or re.search(r"\d{4}", a.text) or not re.search(r"\d{4}", b.text):
             continue
-        if not _RANGE_JOIN.fullmatch(text[a.end:b.start]):
+        if not join.fullmatch(text[a.end:b.start]):
             continue
         year = int(mb.group(1))
         if f"{year}{ma.group(2)}" > b.value:
