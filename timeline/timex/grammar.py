@@ -64,6 +64,10 @@ class Words:
     dct_bounds: tuple[str, ...]
     not_triggers: frozenset[str]
     holidays: dict[str, dict] = field(default_factory=dict)  # name → its entry of [holidays]
+    prayer_times: dict[str, str] = field(default_factory=dict)
+    pod_phrases: dict[str, str] = field(default_factory=dict)
+    attribution: tuple[str, ...] = ()
+    vague_short: dict[str, str] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def month_number(self, word: str) -> int:
@@ -124,6 +128,10 @@ def words_from(raw: dict[str, Any]) -> Words:
         dct_bounds=tuple(listed("dct_bounds")),
         not_triggers=frozenset(listed("not_triggers")),
         holidays={_key(k): v for k, v in raw.get("holidays", {}).items()},
+        prayer_times=table("prayer_times"),
+        pod_phrases=table("pod_phrases"),
+        attribution=tuple(listed("attribution")),
+        vague_short=table("vague_short"),
         raw=raw,
     )
 
@@ -189,6 +197,14 @@ def _word_macros(raw: dict[str, Any], w: Words) -> dict[str, str]:
         "qunit": listed("period_units", "qunit"),
         "season": listed("seasons", "season"),
         "pod_alone": listed("pod_alone", "mid"),
+        "cpod": listed("parts_of_day", "cpod"),  # the part of day after a clock time of a day (`Kamis pukul 8 malam`)
+        "ctz": listed("time_zones", "ctz"),
+        "prayer": listed("prayer_times", "prayer"),
+        "pod_lead": listed("pod_leads", "lead"),
+        "holiday": f"(?P<holiday>{_alternation(raw['holidays'].keys()) if raw.get('holidays') else '(?!)'})",
+        "vague_short": listed("vague_short", "short"),
+        "counted": listed("counted_vague", "counted"),
+        "num_plain": _number_pattern(w).replace("(?P<num>", "(?:", 1),
     }
 
 

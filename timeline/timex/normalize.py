@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Callable
 
 from dateutil.relativedelta import relativedelta
@@ -33,7 +33,8 @@ class Context:
     ref: date | None = None  # the last date the text mentioned
     ref_gran: str | None = None
     ref_end: int = -1  # where that mention ended
-    ref_sentence_day: date | None = field(default=None)
+    ref_sentence_day: date | None = field(default=None)  # the narrative day: see tagger.tag
+    ref_clock: datetime | None = None  # the clock time of the last date, when it had one
     w: Words = field(default_factory=words)  # the language's words and what they mean
 
     def anchor(self, need: str) -> date | None:
@@ -256,7 +257,7 @@ def clock_of(g: dict, w: Words) -> tuple[int, int, int]:
     """(hour, minute, days ahead) of a clock time: `pukul 8 malam` → 20:00, `pukul 2 siang` → 14:00,
     `pukul 12 malam` → 00:00 of the next day ([clock_parts] and [midnight] of time_words.toml)."""
     hour, minute = int(g["hour"]), int(g.get("minute") or 0)
-    pod = g.get("pod")
+    pod = g.get("cpod") or g.get("pod")
     if pod:
         if hour == 12 and re.sub(r"\s+", " ", pod.lower()) in w.midnight:
             return 0, minute, 1
@@ -425,16 +426,23 @@ def ago(m: re.Match, ctx: Context) -> Result | None:
     w = ctx.w
     n = _count(m, w)
     unit = _unit(m, w)
-    if n == "X" or not float(n).is_integer():
+    if n == "X" or not float(n).is_integer() and unit not in ("H", "MIN", "S"):
         return None
     meaning = w.lookup("offsets", m.group("ago"))
     if meaning is None:
         return None
     sign, base_name = meaning
-    gran = _UNIT_GRAN.get(unit, DAY)
-    base = ctx.anchor(gran) if base_name == "ref" else ctx.dct
     if unit in ("H", "MIN", "S"):
-        return None
+        # a TIME from the clock time the text just gave, else a DURATION (docs/timex-conventions.md)
+        if base_name == "ref" and ctx.ref_clock is not None:
+            seconds = {"H": 3600, "MIN": 60, "S": 1}[unit] * float(n)
+            t = ctx.ref_clock + timedelta(seconds=sign * seconds)
+            return t.strftime("%Y-%m-%dT%H:%M"), "TIME", None
+        return duration_value(n, unit, True), "DURATION", None
+    gran = _UNIT_GRAN.get(unit, DAY)
+    if base_name == "ref" and ctx.ref is not None and ctx.ref_gran == DAY and gran in (YEAR, MONTH, WEEK, DAY):
+        gran = DAY  # `dua bulan kemudian` after `3 Maret 2010` is 2010-05-03
+    base = ctx.anchor(gran) if base_name == "ref" else ctx.dct
     value = fmt(shift(base, unit, sign * int(n)) if base else None, gran)
     return value, "DATE", None
 
@@ -524,6 +532,136 @@ def season(m: re.Match, ctx: Context) -> Result | None:
     return f"{_named_or_deictic_year(g, ctx)}-{code}", "DATE", None
 
 
+def day_of_month(m: re.Match, ctx: Context) -> Result | None:
+    """`tanggal 9 lalu`, `tanggal 15 nanti`, `tepatnya tanggal 12`: a day of the month the text or the DCT gives."""
+    g = m.groupdict()
+    day = int(g["day"])
+    tense = tense_of(g.get("dir"), "", ctx.w) if g.get("dir") else 0
+    dct = ctx.dct
+    if tense == 0 and ctx.ref is not None and ctx.ref_gran in (MONTH, DAY):
+        base = ctx.ref
+    elif dct is not None:
+        base = dct
+    else:
+        return f"XXXX-XX-{day:02d}", "DATE", None
+    candidates = []
+    for k in (-1, 0, 1):
+        first = date(base.year, base.month, 1) + relativedelta(months=k)
+        try:
+            candidates.append(date(first.year, first.month, day))
+        except ValueError:
+            continue
+    if tense < 0 and dct:
+        past = [d for d in candidates if d < dct]
+        chosen = past[-1] if past else None
+    elif tense > 0 and dct:
+        future = [d for d in candidates if d > dct]
+        chosen = future[0] if future else None
+    else:
+        chosen = next((d for d in candidates if d.month == base.month), None)
+    return (chosen.isoformat(), "DATE", None) if chosen else None
+
+
+_HOLIDAY_CACHE: dict[tuple[int, str], date | None] = {}
+
+
+def official_day(year: int, name: str) -> date | None:
+    """The first day in `year` of Indonesia's official holiday called `name`, from the `holidays`
+    package (its Indonesian names); None when the package or the year does not know it."""
+    key = (year, name)
+    if key not in _HOLIDAY_CACHE:
+        try:
+            import holidays as _holidays
+
+            days = _holidays.country_holidays("ID", years=year, language="id")
+            found = sorted(d for d, n in days.items() if any(name.lower() == part.strip().lower()
+                                                              for part in n.split(";")))
+        except Exception:  # the package missing, or a year outside its calendar
+            found = []
+        _HOLIDAY_CACHE[key] = found[0] if found else None
+    return _HOLIDAY_CACHE[key]
+
+
+def holiday(m: re.Match, ctx: Context) -> Result | None:
+    """`HUT RI ke-80`, `Hari Bhayangkara`, `Idul Fitri 2024`, `Lebaran tahun ini`, `menjelang Imlek`."""
+    g = m.groupdict()
+    w = ctx.w
+    entry = w.holidays.get(re.sub(r"\s+", " ", g["holiday"].lower()))
+    if entry is None:
+        return None
+    if entry.get("title") and not g["holiday"][:1].isupper():
+        return None
+    dct = ctx.dct
+    year = None
+    if g.get("nth") and entry.get("founded"):
+        year = int(entry["founded"]) + int(g["nth"])
+    elif g.get("year"):
+        year = int(g["year"])
+    elif g.get("dir") and dct:
+        meaning = w.lookup("directions", g["dir"])
+        year = dct.year + meaning[0] if meaning else None
+
+    def day_in(y: int) -> date | None:
+        if "official" in entry:
+            return official_day(y, entry["official"])
+        try:
+            return date(y, int(entry["month"]), int(entry["day"]))
+        except (KeyError, ValueError):
+            return None
+
+    if year is not None:
+        d = day_in(year)
+        return (d.isoformat(), "DATE", None) if d else None
+    if dct is None:
+        if "official" in entry:
+            return "XXXX-XX-XX", "DATE", None
+        return f"XXXX-{int(entry['month']):02d}-{int(entry['day']):02d}", "DATE", None
+    tense = tense_of(None, clause_before(ctx.text, m.start()), w)
+    options = [d for d in (day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
+    if not options:
+        return None
+    if tense < 0 and any(d <= dct for d in options):
+        d = max(d for d in options if d <= dct)
+    elif tense > 0 and any(d >= dct for d in options):
+        d = min(d for d in options if d >= dct)
+    else:
+        d = min(options, key=lambda d: (abs((d - dct).days), d))
+    return d.isoformat(), "DATE", None
+
+
+def pod_phrase(m: re.Match, ctx: Context) -> Result | None:
+    """`usai salat magrib`, `menjelang subuh`, `menjelang malam`: a part of day on the narrative day."""
+    g = m.groupdict()
+    w = ctx.w
+    code = None
+    if g.get("lead") and g.get("pod"):
+        code = w.lookup("pod_phrases", f"{g['lead']} {g['pod']}")
+    code = code or w.lookup("prayer_times", g.get("prayer")) or w.lookup("parts_of_day", g.get("pod"))
+    if not code:
+        return None
+    return fmt(ctx.ref_sentence_day or ctx.dct, DAY) + "T" + code, "TIME", None
+
+
+def count_range(m: re.Match, ctx: Context) -> Result | None:
+    """`2-3 hari` → PXD, `tiga hingga empat jam` → PTXH: one vague duration, mod APPROX."""
+    unit = _unit(m, ctx.w)
+    if unit == "X":
+        return None
+    return duration_value("X", unit), "DURATION", "APPROX"
+
+
+def vague_short(m: re.Match, ctx: Context) -> Result | None:
+    if m.groupdict().get("soon"):
+        return "FUTURE_REF", "DATE", None
+    value = ctx.w.lookup("vague_short", m.group("short"))
+    return (value, "DURATION", None) if value else None
+
+
+def nothing(m: re.Match, ctx: Context) -> Result | None:
+    """For rules that take words which only look temporal (`7 derajat 12 menit`, `tunggu dulu`)."""
+    return None
+
+
 NORMALISERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "calendar": calendar,
     "clock": clock,
@@ -541,6 +679,12 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "decade": decade,
     "century": century,
     "season": season,
+    "day_of_month": day_of_month,
+    "holiday": holiday,
+    "pod_phrase": pod_phrase,
+    "count_range": count_range,
+    "vague_short": vague_short,
+    "nothing": nothing,
 }
 
 # The TIMEX3 value grammar this module produces (checked by the property tests).

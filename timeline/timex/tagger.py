@@ -9,7 +9,7 @@ Every step looks at a bounded window of text, so tagging is linear in the length
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from .grammar import Grammar, Rule, Triggers, default
 from ..model import Timex
@@ -17,6 +17,19 @@ from .normalize import DAY, NORMALISERS, Context
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_CLOCK_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
+_PARAGRAPH_END = re.compile(r"\n")
+_ON_NARRATIVE_DAY = frozenset({"clock", "part_of_day", "pod_phrase"})  # normalisers that take a day, not name one
+_ATTRIBUTIONS: dict[int, re.Pattern] = {}
+
+
+def _attribution(g: Grammar) -> re.Pattern:
+    """The end of an attribution clause right before a day (`kata dia, Senin (2/3)`): [attribution] words."""
+    key = id(g)
+    if key not in _ATTRIBUTIONS:
+        alt = "|".join(re.escape(a) for a in sorted(g.words.attribution, key=len, reverse=True)) or "(?!)"
+        _ATTRIBUTIONS[key] = re.compile(rf"(?<!\w)(?:{alt})(?!\w)[^.;!?\n]{{0,50}}?[,\s]\s*(?:pada\s+)?$", re.I)
+    return _ATTRIBUTIONS[key]
 
 
 _TOKEN = re.compile(r"\w+")
@@ -116,10 +129,13 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None) -> l
     ctx = Context(text=text, dct=dct, w=g.words)
     out: list[Timex] = []
     prev_end = 0
+    narrative_day: date | None = None  # the last day the paragraph named, not one dating an attribution
+    narrative_end = -1
+    attribution = _attribution(g)
     for start, end, rule, m in _select(_candidates(text, g.rules, g.triggers)):
-        # a clock time or part of day joins the day named earlier in its own sentence
-        if ctx.ref_end >= 0 and _SENTENCE_END.search(text, ctx.ref_end, start) is None:
-            ctx.ref_sentence_day = ctx.ref if ctx.ref_gran == DAY else None
+        # a clock time or part of day with no day of its own is on the narrative day, else the DCT
+        if narrative_end >= 0 and _PARAGRAPH_END.search(text, narrative_end, start) is None:
+            ctx.ref_sentence_day = narrative_day
         else:
             ctx.ref_sentence_day = None
         normaliser = NORMALISERS.get(rule.value)
@@ -142,6 +158,11 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None) -> l
         if anchor and ttype in ("DATE", "TIME"):
             ctx.ref, ctx.ref_gran = anchor
             ctx.ref_end = end
+            clock = _CLOCK_VALUE.match(value)
+            ctx.ref_clock = datetime(*map(int, clock.groups())) if clock else None
+            own_day = rule.value not in _ON_NARRATIVE_DAY and not (rule.value == "ago" and ttype == "TIME")
+            if anchor[1] == DAY and own_day and not attribution.search(text, max(0, start - 70), start):
+                narrative_day, narrative_end = anchor[0], end
     _share_range_years(text, out, _range_join(g))
     return out
 
