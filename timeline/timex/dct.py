@@ -65,7 +65,7 @@ def weekday_date(t: Timex, years: Iterable[int]) -> date | None:
 def dct_from_text(text: str) -> date | None:
     """The publication date the text itself states, or None."""
     head = text[:LEAD_CHARS]
-    timexes = tag(head)
+    timexes = tag(text, upto=LEAD_CHARS)  # the text's matches are kept for tagging it next
     dated = []
     for t in timexes:
         m = _FULL_DATE.match(t.value)

@@ -229,6 +229,7 @@ class Rule:
     digits: bool = False  # a match can be all digits, so digits set the rule off
     examples: tuple[Example, ...] = ()
     non_examples: tuple[str, ...] = ()
+    trigger_words: frozenset[str] | None = None  # the words that set it off, when the rule names them
 
 
 def expand(pattern: str, macros: dict[str, str], _depth: int = 0) -> str:
@@ -264,6 +265,7 @@ def compile_rules(data: dict[str, Any], w: Words) -> list[Rule]:
                 digits=r.get("digits", False),
                 examples=tuple(Example(**e) for e in r.get("examples", ())),
                 non_examples=tuple(r.get("not", ())),
+                trigger_words=_trigger_words(r["triggers"], macros, w) if "triggers" in r else None,
             )
         )
     return rules
@@ -281,11 +283,41 @@ class Triggers:
     by_digit: tuple[int, ...]  # rules marked `digits = true`
 
 
+_TABLE_MACROS = {"holiday": "holidays", "unit": "units", "se_unit": "se_units", "month": "months",
+                 "month_any": "months", "weekday": "weekdays", "pod": "parts_of_day", "prayer": "prayer_times"}
+
+
+def _trigger_words(items: list[str], macros: dict[str, str], w: Words) -> frozenset[str]:
+    """The words of a rule's `triggers`: a word, or a {macro} of a word table, which stands for the
+    longest word of each of its entries (`hari kemerdekaan` → kemerdekaan, `tahun baru imlek` → imlek)."""
+    found: set[str] = set()
+    for item in items:
+        m = re.fullmatch(r"\{(\w+)\}", item)
+        table = _TABLE_MACROS.get(m.group(1)) if m else None
+        if table:
+            section = w.raw.get(table, {})
+            keys = list(section.get("words", section) if table != "holidays" else section)
+            if m.group(1) == "month_any":
+                keys += list(w.raw.get("month_abbrevs", {}).get("words", {}))
+            found |= {max(_words_of(k) or {k.lower()}, key=len) for k in keys}
+        else:
+            found |= _words_of(expand(item, macros))
+    return frozenset(found)
+
+
+def _words_of(pattern: str) -> frozenset[str]:
+    """The words a pattern contains (escapes such as \\d and group names left out)."""
+    source = re.sub(r"\\[a-zA-Z]|\?P<\w+>|\(\?P=\w+\)|\(\?-?[a-zA-Z]+:", " ", pattern)
+    return frozenset(x.lower() for x in re.findall(r"[A-Za-z]{2,}", source))
+
+
 def triggers_of(grammar_rules: tuple[Rule, ...], w: Words) -> Triggers:
+    """A rule is set off by the words it names in `triggers` (a word or {macro} it cannot match
+    without), else by every word of its pattern; [not_triggers] words never set one off."""
     by_word: dict[str, list[int]] = {}
     for i, rule in enumerate(grammar_rules):
-        source = re.sub(r"\\[a-zA-Z]|\?P<\w+>|\(\?P=\w+\)", " ", rule.regex.pattern)  # \d, \s, group names
-        for word in {x.lower() for x in re.findall(r"[A-Za-z]{2,}", source)} - w.not_triggers:
+        found = rule.trigger_words if rule.trigger_words is not None else _words_of(rule.regex.pattern)
+        for word in found - w.not_triggers:
             by_word.setdefault(word, []).append(i)
     by_digit = tuple(i for i, rule in enumerate(grammar_rules) if rule.digits)
     return Triggers({k: tuple(v) for k, v in by_word.items()}, by_digit)

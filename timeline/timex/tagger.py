@@ -34,6 +34,7 @@ def _attribution(g: Grammar) -> re.Pattern:
 
 _TOKEN = re.compile(r"\w+")
 _MARGIN = 80  # longer than any match: a window holds every match that contains its trigger
+_DIGIT_MARGIN = 40  # longer than any match of a `digits` rule (`tahun 2014-2019 yang lalu`, `(6/3/2015)`)
 
 
 def _add_window(spans: list[list[int]], lo: int, hi: int) -> None:
@@ -61,10 +62,10 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
     word_windows: dict[int, list[list[int]]] = {}
     for tok in _TOKEN.finditer(text):
         word = tok.group()
-        lo, hi = tok.start() - _MARGIN, tok.end() + _MARGIN
         if word[0].isdigit():
-            _add_window(digit_windows, lo, hi)
+            _add_window(digit_windows, tok.start() - _DIGIT_MARGIN, tok.end() + _DIGIT_MARGIN)
             continue
+        lo, hi = tok.start() - _MARGIN, tok.end() + _MARGIN
         for i in trig.by_word.get(word.lower(), ()):
             _add_window(word_windows.setdefault(i, []), lo, hi)
     found = []
@@ -122,17 +123,40 @@ def _as_date(value: str) -> tuple[date, str] | None:
         return None
 
 
-def tag(text: str, dct: date | None = None, grammar: Grammar | None = None) -> list[Timex]:
-    """Every time expression in `text`, with TIMEX3 type, value and mod, resolved against `dct`
-    (with the grammar of timeline/lang/id/ unless another is given)."""
+Match = tuple[int, int, Rule, re.Match]
+_FOUND: list[tuple[str, int, list[Match]]] = []  # the last texts' matches: (text, grammar id, matches)
+_FOUND_KEEP = 2
+
+
+def find(text: str, grammar: Grammar | None = None) -> list[Match]:
+    """The rules' matches in `text`, overlaps settled; none of this depends on the DCT, so the
+    matches of the last texts are kept: dating an article from its lead and then tagging it
+    (or tagging it again against another DCT) matches its text once."""
     g = grammar or default()
+    for cached, gid, found in _FOUND:
+        if cached is text and gid == id(g):
+            return found
+    found = _select(_candidates(text, g.rules, g.triggers))
+    _FOUND.insert(0, (text, id(g), found))
+    del _FOUND[_FOUND_KEEP:]
+    return found
+
+
+def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, upto: int | None = None) -> list[Timex]:
+    """Every time expression in `text`, with TIMEX3 type, value and mod, resolved against `dct`
+    (with the grammar of timeline/lang/id/ unless another is given); with `upto`, only those that
+    end by then (the lead of an article)."""
+    g = grammar or default()
+    matches = find(text, g)
+    if upto is not None:
+        matches = [c for c in matches if c[1] <= upto]
     ctx = Context(text=text, dct=dct, w=g.words)
     out: list[Timex] = []
     prev_end = 0
     narrative_day: date | None = None  # the last day the paragraph named, not one dating an attribution
     narrative_end = -1
     attribution = _attribution(g)
-    for start, end, rule, m in _select(_candidates(text, g.rules, g.triggers)):
+    for start, end, rule, m in matches:
         # a clock time or part of day with no day of its own is on the narrative day, else the DCT
         if narrative_end >= 0 and _PARAGRAPH_END.search(text, narrative_end, start) is None:
             ctx.ref_sentence_day = narrative_day
