@@ -68,7 +68,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 PATHOLOGICAL_CHILD = """
 import json, sys, time
 sys.path.insert(0, sys.argv[2])
-from timeline.tagger import tag
+from timeline.timex.tagger import tag
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
 prose = "\\n".join(texts)[:1_000_000]
 junk = ("12/3/45/" * 200_000)[:1_000_000]

@@ -17,7 +17,7 @@ from timeline.entities import alias_people, person_key, places_compatible
 from timeline.mentions import find_mentions
 from timeline.model import Document, Event
 from timeline.schema import event_dict
-from timeline.tagger import tag
+from timeline.timex.tagger import tag
 from timeline.write import write_events_csv, write_events_jsonl
 
 ROOT = Path(__file__).parent.parent
@@ -251,7 +251,7 @@ def test_a_time_governs_neither_across_tetapi_nor_out_of_a_quote():
 
     from timeline.mentions import find_mentions
     from timeline.model import Document
-    from timeline.tagger import tag
+    from timeline.timex.tagger import tag
 
     text = ('"Harga sekarang turun, tetapi dua bulan lagi kami belum tahu," kata menteri itu sebelum rapat. '
             'Harga minyak berbalik naik atau "rebound" tiga persen pada Selasa.')

@@ -133,3 +133,25 @@ def test_eval_on_held_out_kompas_gold():
     r = run("eval", "tests/data/kompas-heldout", "--format", "json")
     scores = json.loads(r.stdout)
     assert scores["relaxed"]["f1"] >= 0.95 and scores["value"]["f1"] >= 0.90
+
+
+def test_tag_imports_neither_spacy_nor_dateparser():
+    """Start-up of `tag` stays light: the named-entity model and dateparser are for other commands."""
+    code = ("import sys, cli.main as m\ntry:\n    m.app(['tag', 'seeds/004_393e8c43df52946a.txt', '-q', '-o', '/dev/null'])\n"
+            "except SystemExit: pass\nprint('spacy' in sys.modules, 'dateparser' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=60)
+    assert r.stdout.decode().strip().splitlines()[-1] == "False False", r.stderr
+
+
+def test_tag_on_several_processes_writes_the_same_bytes():
+    """50 articles: more than the 16 a single process takes alone, so -j 2 forks workers."""
+    kompas = str(ROOT / "tests" / "data" / "kompas-dev")
+    one = run("tag", kompas, "-f", "jsonl", "-q", "-j", "1")
+    two = run("tag", kompas, "-f", "jsonl", "-q", "-j", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") == 50
+
+
+def test_workers_must_not_be_negative():
+    r = run("tag", str(SEEDS), "-j", "-1")
+    assert r.returncode == 2 and len(r.stderr.decode().strip().splitlines()) == 1

@@ -1,4 +1,4 @@
-"""timeline.evaluate: TempEval-3 scores on small cases counted by hand, reports, and loading."""
+"""timeline.timex.evaluate: TempEval-3 scores on small cases counted by hand, reports, and loading."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.evaluate import (
+from timeline.timex.evaluate import (
     FALSE_POSITIVE, MISSED, PARTIAL_SPAN, WRONG_TYPE, WRONG_VALUE,
     Counts, format_report, load_gold, load_system, match, pair, score,
 )

@@ -50,7 +50,7 @@ def test_time_modifier_example(example):
     from datetime import date
 
     from timeline.mentions import _names_a_thing
-    from timeline.tagger import tag
+    from timeline.timex.tagger import tag
 
     timexes = {t.text: t for t in tag(example["text"], date(2014, 12, 11))}
     assert _names_a_thing(example["text"], timexes[example["time"]], LEX)
@@ -63,7 +63,7 @@ def test_modifier_example(example):
 
     from timeline.mentions import find_mentions
     from timeline.model import Document
-    from timeline.tagger import tag
+    from timeline.timex.tagger import tag
 
     text = example["text"]
     doc = Document(id="x", text=text, dct=date(2014, 12, 17), dct_source="cli")
@@ -76,7 +76,7 @@ def _mention(text: str, trigger: str):
 
     from timeline.mentions import find_mentions
     from timeline.model import Document
-    from timeline.tagger import tag
+    from timeline.timex.tagger import tag
 
     doc = Document(id="x", text=text, dct=date(2014, 12, 11), dct_source="cli")
     found = [m for m in find_mentions(doc, tag(text, doc.dct), LEX) if m.trigger == trigger]
@@ -97,7 +97,7 @@ def test_headline_example(example):
     from datetime import date
 
     from timeline import theme
-    from timeline.tagger import tag
+    from timeline.timex.tagger import tag
 
     text = example["text"]
     spans = [(t.start, t.end) for t in tag(text, date(2014, 12, 11))]

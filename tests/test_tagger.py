@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.dct import dct_from_text
-from timeline.grammar import rules
-from timeline.normalize import VALUE_RE
+from timeline.timex.dct import dct_from_text
+from timeline.timex.grammar import rules
+from timeline.timex.normalize import VALUE_RE
 from timeline.io.read import read
-from timeline.tagger import _candidates, tag
+from timeline.timex.tagger import _candidates, tag
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "seeds"

@@ -3,13 +3,13 @@
 The stages, top to bottom (each a module with plain functions and the dataclasses of `model`):
 
     read      timeline.io.read    files, folders, JSON Lines, TimeML, stdin → Document
-    date      timeline.dct        the article's publication date (DCT)
-    tag       timeline.tagger     TIMEX3 time expressions (grammar in timeline/data/*.toml)
+    date      timeline.timex.dct  the article's publication date (DCT)
+    tag       timeline.timex      TIMEX3 time expressions (words and rules in timeline/lang/id/*.toml)
     mentions  timeline.mentions   event mentions: trigger, kind, status, who, where, when
     merge     timeline.merge      one Event per real-world happening, across articles
     (all)     timeline.chronology extract(documents) -> Chronology, the whole pipeline
     write     timeline.write      table, json, jsonl, csv, timeml
-    evaluate  timeline.evaluate   TempEval-3 scores against TimeML gold
+    evaluate  timeline.timex.evaluate TempEval-3 scores against TimeML gold
 
 Python use:
 
@@ -38,25 +38,53 @@ def read(paths: Iterable[str | Path], *, stdin=None) -> Iterator[Document]:
 
 def tag(text: str, dct: date | None = None) -> list[Timex]:
     """Every TIMEX3 in `text`, valued against the publication date `dct` (X placeholders without it)."""
-    from .tagger import tag as _tag
+    from .timex.tagger import tag as _tag
 
     return _tag(text, dct)
 
 
 def date_document(doc: Document, cli_dct: date | None = None) -> Document:
-    from .dct import date_document as _date
+    from .timex.dct import date_document as _date
 
     return _date(doc, cli_dct)
 
 
-def tag_documents(docs: Iterable[Document], cli_dct: date | None = None) -> Iterator[tuple[Document, list[Timex]]]:
-    """Date and tag each document as it comes (streaming); failed inputs pass through with no timexes."""
-    for doc in docs:
-        if doc.status != "ok":
-            yield doc, []
-            continue
-        date_document(doc, cli_dct)
-        yield doc, tag(doc.text, doc.dct)
+def _tag_one(doc: Document, cli_dct: date | None) -> tuple[Document, list[Timex]]:
+    if doc.status != "ok":
+        return doc, []
+    date_document(doc, cli_dct)  # dating from the lead matches the text once for both (timex.tagger.find)
+    return doc, tag(doc.text, doc.dct)
+
+
+_POOL_STATE: dict = {}
+_POOL_AFTER = 16  # documents: fewer are tagged in this process, without starting workers
+
+
+def _pool_work(doc: Document) -> tuple[Document, list[Timex]]:
+    return _tag_one(doc, _POOL_STATE.get("cli_dct"))
+
+
+def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
+                  workers: int = 1) -> Iterator[tuple[Document, list[Timex]]]:
+    """Date and tag each document as it comes (streaming, in input order); failed inputs pass
+    through with no timexes. With `workers` > 1 and more than a few documents, the tagging runs on
+    that many processes (forked after the grammar is compiled); the results are the same."""
+    import itertools
+
+    docs = iter(docs)
+    head = list(itertools.islice(docs, _POOL_AFTER))
+    if workers <= 1 or len(head) < _POOL_AFTER:
+        for doc in itertools.chain(head, docs):
+            yield _tag_one(doc, cli_dct)
+        return
+    import multiprocessing as mp
+
+    from .timex.grammar import default
+
+    default()  # compiled once, shared by the forked workers
+    _POOL_STATE["cli_dct"] = cli_dct
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_pool_work, itertools.chain(head, docs), chunksize=8)
 
 
 def extract(documents: Iterable[Document], **options):
@@ -71,7 +99,7 @@ def evaluate_gold(gold_paths: list[str], system: str | None = None):
 
     Without `system` the gold texts are tagged now, each with its own gold DCT.
     """
-    from .evaluate import load_gold, load_system, score
+    from .timex.evaluate import load_gold, load_system, score
 
     gold = list(load_gold(gold_paths))
     problems = [(d.source, d.error) for d, _ in gold if d.status != "ok"]

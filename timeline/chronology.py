@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .dct import date_document, weekday_date
+from .timex.dct import date_document, weekday_date
 from .events import Candidate, candidates_of, events_of
 from .events.classify import threshold
 from .entities import gazetteer, key, person_key
 from .merge import HAPPENED, cluster, merge, span_end, span_start
 from .mentions import Lexicon, find_mentions, load_lexicon
 from .model import Chronology, Document, Event, Mention, Timex
-from .tagger import tag
+from .timex.tagger import tag
 
 # how long before an event a vague near future ("dalam beberapa hari mendatang") may have been written
 NEAR_FUTURE = timedelta(days=14)

@@ -118,7 +118,7 @@ def institution_pattern() -> re.Pattern:
     with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
         heads = tomllib.load(fh).get("institutions", {}).get("heads", [])
     alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    from .grammar import words  # the names of days and months end a name (`Kementerian Sosial Rabu (10/12)`)
+    from .timex.grammar import words  # the names of days and months end a name (`Kementerian Sosial Rabu (10/12)`)
 
     w = words()
     times = "|".join(re.escape(n.capitalize()) for n in sorted(set(w.weekdays) | set(w.months), key=len, reverse=True))

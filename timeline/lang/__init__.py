@@ -1,0 +1,1 @@
+"""Lang packages: one folder of data files per language (`id` = Indonesian)."""

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from .model import Document, Timex
+from ..model import Document, Timex
 from .grammar import words
 from .tagger import tag
 
@@ -27,7 +27,16 @@ TOP_CHARS = 400  # where a plain full date still dates the article
 
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2})?(?:T[A-Z]{2})?$")  # `…T13:18`, `…TNI` (dini hari)
 _DAY_MONTH = re.compile(r"^XXXX-(\d{2})-(\d{2})(?:T.*)?$")  # `Kamis (16/5) malam`
-_BOUND = re.compile(r"\b(?:hingga|sampai|sejak|mulai|berakhir|akhir|batas|tenggat|per)\s+(?:tanggal\s+)?$", re.I)
+_BOUND: re.Pattern | None = None
+
+
+def _bound() -> re.Pattern:
+    """A word before a date that makes it bound a span ([dct_bounds] of time_words.toml)."""
+    global _BOUND
+    if _BOUND is None:
+        alt = "|".join(re.escape(b) for b in words().dct_bounds) or "(?!)"
+        _BOUND = re.compile(rf"\b(?:{alt})\s+(?:tanggal\s+)?$", re.I)
+    return _BOUND
 
 
 def _named_weekday(text: str) -> int | None:
@@ -56,7 +65,7 @@ def weekday_date(t: Timex, years: Iterable[int]) -> date | None:
 def dct_from_text(text: str) -> date | None:
     """The publication date the text itself states, or None."""
     head = text[:LEAD_CHARS]
-    timexes = tag(head)
+    timexes = tag(text, upto=LEAD_CHARS)  # the text's matches are kept for tagging it next
     dated = []
     for t in timexes:
         m = _FULL_DATE.match(t.value)
@@ -74,7 +83,7 @@ def dct_from_text(text: str) -> date | None:
         if found is not None:
             return found
     for t, d, _ in dated:
-        if t.start < TOP_CHARS and not _BOUND.search(head[max(0, t.start - 25):t.start]):
+        if t.start < TOP_CHARS and not _bound().search(head[max(0, t.start - 25):t.start]):
             return d
     return None
 

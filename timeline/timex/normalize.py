@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
-from .grammar import words
+from .grammar import Words, words
 
 # granularity of a date value
 YEAR, HALF, QUARTER, MONTH, WEEK, DAY = "Y", "H", "Q", "M", "W", "D"
@@ -33,7 +33,9 @@ class Context:
     ref: date | None = None  # the last date the text mentioned
     ref_gran: str | None = None
     ref_end: int = -1  # where that mention ended
-    ref_sentence_day: date | None = field(default=None)
+    ref_sentence_day: date | None = field(default=None)  # the narrative day: see tagger.tag
+    ref_clock: datetime | None = None  # the clock time of the last date, when it had one
+    w: Words = field(default_factory=words)  # the language's words and what they mean
 
     def anchor(self, need: str) -> date | None:
         """The last mentioned date if it is fine enough for `need`, else the DCT."""
@@ -79,12 +81,14 @@ def shift(d: date, unit: str, n: int) -> date:
 # ------------------------------------------------------------------ numbers
 
 
-def parse_number(text: str) -> float:
-    """`18` → 18, `2,5` → 2.5, `dua puluh lima` → 25, `satu setengah` → 1.5, `sebelas` → 11."""
+def parse_number(text: str, w: Words | None = None) -> float:
+    """`18` → 18, `2,5` → 2.5, `dua puluh lima` → 25, `satu setengah` → 1.5, `sebelas` → 11
+    (the words and how they combine: [numbers] and [number_grammar] of time_words.toml)."""
+    w = w or words()
     text = text.strip().lower()
     if text[0].isdigit():
         return float(text.replace(",", "."))
-    nums = words().numbers
+    nums = w.numbers
     total, current = 0.0, 0.0
     for tok in text.split():
         if tok in nums:
@@ -93,25 +97,24 @@ def parse_number(text: str) -> float:
                 total += value
             else:
                 current += value
-        elif tok == "belas":
+        elif tok == w.teen:
             current += 10
-        elif tok == "puluh":
-            current *= 10
-        elif tok == "ratus":
-            current *= 100
-        elif tok == "ribu":
-            total = (total + current) * 1000
-            current = 0
-        elif tok == "setengah":
+        elif tok in w.multipliers:
+            factor = w.multipliers[tok]
+            if factor >= 1000:
+                total, current = (total + current) * factor, 0
+            else:
+                current *= factor
+        elif tok == w.half:
             current += 0.5
     return total + current
 
 
-def _count(m: re.Match) -> float | str:
+def _count(m: re.Match, w: Words | None = None) -> float | str:
     """The number of units a match counts: a number, `se-` (one), `setengah` (half) or X."""
     g = m.groupdict()
     if g.get("num"):
-        return parse_number(g["num"])
+        return parse_number(g["num"], w)
     if g.get("se_unit"):
         return 1
     if g.get("half_unit"):
@@ -119,9 +122,9 @@ def _count(m: re.Match) -> float | str:
     return "X"
 
 
-def _unit(m: re.Match) -> str:
+def _unit(m: re.Match, w: Words | None = None) -> str:
     g = m.groupdict()
-    w = words()
+    w = w or words()
     if g.get("se_unit"):
         return w.se_units[g["se_unit"].lower()]
     for key in ("unit", "half_unit", "unit_rep"):
@@ -166,17 +169,14 @@ def clause_before(text: str, start: int) -> str:
     return left[cut[-1]:] if cut else left
 
 
-def tense_of(direction: str | None, clause: str) -> int:
-    """+1 future, -1 past, 0 none: the match's own deictic word first, then the clause's words."""
-    w = words()
+def tense_of(direction: str | None, clause: str, w: Words | None = None) -> int:
+    """+1 future, -1 past, 0 none: the match's own deictic word first (its sign in [directions]),
+    then the clause's words."""
+    w = w or words()
     if direction:
-        d = direction.lower()
-        if d in ("lalu", "kemarin", "yang lalu", "silam"):
-            return -1
-        if d in ("depan", "mendatang", "yang akan datang", "nanti"):
-            return 1
-        if d == "ini":
-            return 0
+        meaning = w.lookup("directions", direction)
+        if meaning is not None and meaning[1] == "dct":
+            return (meaning[0] > 0) - (meaning[0] < 0)
     tokens = set(re.findall(r"\w+", clause.lower()))
     future, past = bool(tokens & w.future_cues), bool(tokens & w.past_cues)
     if future and not past:
@@ -253,22 +253,47 @@ def resolve_month(month: int, dct: date, tense: int) -> date:
     return date(year, month, 1)
 
 
-def _time_suffix(g: dict, pod_only_ok: bool = True) -> str:
-    w = words()
-    if g.get("hour"):
-        hour, minute = int(g["hour"]), int(g.get("minute") or 0)
-        pod = (g.get("pod") or "").lower()
-        if pod in ("sore", "petang", "malam") and hour < 12:
+def clock_of(g: dict, w: Words) -> tuple[int, int, int]:
+    """(hour, minute, days ahead) of a clock time: `pukul 8 malam` → 20:00, `pukul 2 siang` → 14:00,
+    `pukul 12 malam` → 00:00 of the next day ([clock_parts] and [midnight] of time_words.toml)."""
+    hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+    pod = g.get("cpod") or g.get("pod")
+    if pod:
+        if hour == 12 and re.sub(r"\s+", " ", pod.lower()) in w.midnight:
+            return 0, minute, 1
+        first_last = w.lookup("clock_parts", pod)
+        if first_last and first_last[0] <= hour <= first_last[1]:
             hour += 12
+    if hour == 24:
+        return 0, minute, 1
+    return hour, minute, 0
+
+
+def _time_suffix(g: dict, w: Words | None = None, pod_only_ok: bool = True) -> str:
+    w = w or words()
+    if g.get("hour"):
+        hour, minute, _ = clock_of(g, w)
         return f"T{hour:02d}:{minute:02d}"
     if g.get("pod") and pod_only_ok:
-        return "T" + w.parts_of_day[re.sub(r"\s+", " ", g["pod"].lower())]
+        code = w.lookup("parts_of_day", g["pod"])
+        return "T" + code if code else ""
     return ""
+
+
+def _with_clock(day: date | None, g: dict, w: Words) -> tuple[str, bool]:
+    """A day's value with the clock time or part of day of the match (`…T14:20`, `…TNI`); whether it has one."""
+    if g.get("hour"):
+        hour, minute, ahead = clock_of(g, w)
+        if day is not None and ahead:
+            day += timedelta(days=ahead)
+        return f"{fmt(day, DAY)}T{hour:02d}:{minute:02d}", True
+    suffix = _time_suffix(g, w)
+    return fmt(day, DAY) + suffix, bool(suffix)
 
 
 def calendar(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
-    w = words()
+    w = ctx.w
     dct = ctx.dct
     # a month range (`Juni-Juli 2014`) is valued by its start, like a year range
     month_word = g.get("month_from") or g.get("month")
@@ -278,9 +303,9 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
     if g.get("ahead") is not None:
         tense = 1
     else:
-        tense = tense_of(g.get("dir"), clause_before(ctx.text, m.start()))
-    if g.get("dir") and g["dir"].lower() == "ini" and month and dct and not day and not year:
-        year = dct.year
+        tense = tense_of(g.get("dir"), clause_before(ctx.text, m.start()), w)
+    if w.lookup("directions", g.get("dir")) == (0, "dct") and month and dct and not day and not year:
+        year = dct.year  # `Desember ini`
 
     if month and day:
         if year:
@@ -288,15 +313,21 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
                 d = date(year, month, day)
             except ValueError:
                 return None
-            value = d.isoformat()
         elif dct:
-            d = resolve_day_month(month, day, dct, tense, w.weekdays[g["weekday"].lower()] if g.get("weekday") else None,
+            d = resolve_day_month(month, day, dct, tense, w.lookup("weekdays", g.get("weekday")),
                                   bool(g.get("dir")) or g.get("ahead") is not None)
             if d is None:
                 return None
-            value = d.isoformat()
         else:
+            d = None
             value = f"XXXX-{month:02d}-{day:02d}"
+        if d is not None or g.get("hour") or g.get("pod"):
+            if d is None:
+                suffix = _time_suffix(g, w)
+                return value + suffix, ("TIME" if suffix else "DATE"), None
+            value, timed = _with_clock(d, g, w)
+            return value, ("TIME" if timed else "DATE"), None
+        return value, "DATE", None
     elif month:
         if year:
             value = f"{year:04d}-{month:02d}"
@@ -305,17 +336,22 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
         else:
             value = f"XXXX-{month:02d}"
     elif g.get("weekday") and g.get("wdir") and dct:  # `Senin pekan lalu`: that weekday of the week named
-        wd = w.weekdays[g["weekday"].lower()]
-        shift = {"lalu": -1, "depan": 1, "mendatang": 1}.get(g["wdir"].lower(), 0)
-        value = (dct + timedelta(days=wd - dct.isoweekday() + 7 * shift)).isoformat()
+        wd = w.lookup("weekdays", g["weekday"])
+        weeks = w.lookup("week_directions", g["wdir"], 0)
+        d = dct + timedelta(days=wd - dct.isoweekday() + 7 * weeks)
+        value, timed = _with_clock(d, g, w)
+        return value, ("TIME" if timed else "DATE"), None
     elif g.get("weekday"):
-        wd = w.weekdays[g["weekday"].lower()]
-        value = resolve_weekday(wd, dct, tense, bool(g.get("dir"))).isoformat() if dct else f"XXXX-WXX-{wd}"
+        wd = w.lookup("weekdays", g["weekday"])
+        if dct:
+            value, timed = _with_clock(resolve_weekday(wd, dct, tense, bool(g.get("dir"))), g, w)
+            return value, ("TIME" if timed else "DATE"), None
+        value = f"XXXX-WXX-{wd}"
     elif year:
         value = f"{year:04d}"
     else:
         return None
-    suffix = _time_suffix(g)
+    suffix = _time_suffix(g, w)
     return value + suffix, ("TIME" if suffix else "DATE"), None
 
 
@@ -325,124 +361,124 @@ def clock(m: re.Match, ctx: Context) -> Result | None:
         return None
     # a clock time belongs to the day the sentence just named, else to the DCT
     day = ctx.ref_sentence_day or ctx.dct
-    return fmt(day, DAY) + _time_suffix(g), "TIME", None
-
-
-_DAY_OFFSETS = {"hari ini": 0, "tadi": 0, "ini": 0, "kemarin": -1, "kemarin lusa": -2, "besok": 1,
-                "esok": 1, "esok hari": 1, "lusa": 2}
+    return _with_clock(day, g, ctx.w)[0], "TIME", None
 
 
 def day_deictic(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
-    rel = re.sub(r"\s+", " ", (g.get("rel") or g.get("rel2") or "").lower())
-    offset = _DAY_OFFSETS[rel]
-    value = fmt(ctx.dct + timedelta(days=offset) if ctx.dct else None, DAY)
-    suffix = _time_suffix(g)
-    return value + suffix, ("TIME" if suffix else "DATE"), None
+    offset = ctx.w.lookup("day_offsets", g.get("rel") or g.get("rel2"))
+    if offset is None:
+        return None
+    value, timed = _with_clock(ctx.dct + timedelta(days=offset) if ctx.dct else None, g, ctx.w)
+    return value, ("TIME" if timed else "DATE"), None
 
 
 def part_of_day(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
-    code = {"tengah malam": "NI", "tengah hari": "AF"}.get(re.sub(r"\s+", " ", (g.get("mid") or "").lower()))
-    suffix = f"T{code}" if code else _time_suffix(g)
+    code = ctx.w.lookup("pod_alone", g.get("mid"))
+    suffix = f"T{code}" if code else _time_suffix(g, ctx.w)
+    if not suffix:
+        return None
     day = ctx.ref_sentence_day or ctx.dct
     return fmt(day, DAY) + suffix, "TIME", None
 
 
-_ANCHORED_DAY = {"keesokan harinya": 1, "keesokan hari": 1, "hari berikutnya": 1, "sehari kemudian": 1,
-                 "sehari setelahnya": 1, "sehari sebelumnya": -1}
-
-
 def anchored_day(m: re.Match, ctx: Context) -> Result | None:
-    offset = _ANCHORED_DAY[re.sub(r"\s+", " ", m.group("rel").lower())]
+    offset = ctx.w.lookup("anchored_days", m.group("rel"))
+    if offset is None:
+        return None
     base = ctx.anchor(DAY)
     return fmt(base + timedelta(days=offset) if base else None, DAY), "DATE", None
 
 
-_DIR_OFFSET = {"ini": (0, "dct"), "itu": (0, "ref"), "lalu": (-1, "dct"), "kemarin": (-1, "dct"),
-               "silam": (-1, "dct"), "yang lalu": (-1, "dct"), "depan": (1, "dct"), "mendatang": (1, "dct"),
-               "yang akan datang": (1, "dct"), "berikutnya": (1, "ref"), "selanjutnya": (1, "ref"),
-               "kemudian": (1, "ref"), "setelahnya": (1, "ref"), "sesudahnya": (1, "ref"),
-               "sebelumnya": (-1, "ref"), None: (0, "dct")}
-
-
-def _unit_of_word(word: str) -> str:
-    return words().units[re.sub(r"\s+", " ", word.lower())]
+def _unit_of_word(word: str, w: Words) -> str | None:
+    return w.lookup("units", word)
 
 
 def deictic(m: re.Match, ctx: Context) -> Result | None:
     """`tahun lalu`, `pekan ini`, `bulan depan`, `tahun itu`, `akhir tahun` (the unit counted from the DCT or the last date)."""
     g = m.groupdict()
-    unit = _unit_of_word(g["unit"])
+    w = ctx.w
+    unit = _unit_of_word(g["unit"], w)
     if unit not in ("Y", "M", "W", "D", "Q", "SEMESTER", "DE", "CE"):
         return None
     gran = _UNIT_GRAN[unit]
-    direction = re.sub(r"\s+", " ", g["dir"].lower()) if g.get("dir") else None
-    offset, base_name = _DIR_OFFSET[direction]
+    meaning = w.lookup("directions", g.get("dir")) if g.get("dir") else (0, "dct")
+    if meaning is None:
+        return None
+    offset, base_name = meaning
     base = ctx.anchor(gran) if base_name == "ref" else ctx.dct
     if unit == "D" and offset == 0 and base_name == "ref" and not ctx.ref:
         return None  # `hari itu` with nothing to point back to
     value = fmt(shift(base, unit, offset) if base else None, gran)
-    mod = words().mods[g["modw"].lower()][0] if g.get("modw") else None
+    mod = w.lookup("mods", g.get("modw"), (None,))[0] if g.get("modw") else None
     return value, "DATE", mod
 
 
 def weekend(m: re.Match, ctx: Context) -> Result | None:
-    direction = m.group("dir").lower() if m.group("dir") else None
-    offset, _ = _DIR_OFFSET[direction]
+    offset, _ = ctx.w.lookup("directions", m.group("dir"), (0, "dct")) if m.group("dir") else (0, "dct")
     base = shift(ctx.dct, "W", offset) if ctx.dct else None
     return fmt(base, WEEK) + "-WE", "DATE", None
 
 
-_AGO_SIGN = {"lalu": (-1, "dct"), "yang lalu": (-1, "dct"), "silam": (-1, "dct"), "lagi": (1, "dct"),
-             "mendatang": (1, "dct"), "kemudian": (1, "ref"), "setelahnya": (1, "ref"), "sesudahnya": (1, "ref"),
-             "berikutnya": (1, "ref"), "sebelumnya": (-1, "ref")}
-
-
 def ago(m: re.Match, ctx: Context) -> Result | None:
     """`dua tahun lalu`, `tiga hari lagi`, `dua hari kemudian`: n units from the DCT or the last date."""
-    n = _count(m)
-    unit = _unit(m)
-    if n == "X" or not float(n).is_integer():
+    w = ctx.w
+    n = _count(m, w)
+    unit = _unit(m, w)
+    if n == "X" or not float(n).is_integer() and unit not in ("H", "MIN", "S"):
         return None
-    sign, base_name = _AGO_SIGN[re.sub(r"\s+", " ", m.group("ago").lower())]
-    gran = _UNIT_GRAN.get(unit, DAY)
-    base = ctx.anchor(gran) if base_name == "ref" else ctx.dct
+    meaning = w.lookup("offsets", m.group("ago"))
+    if meaning is None:
+        return None
+    sign, base_name = meaning
     if unit in ("H", "MIN", "S"):
-        return None
+        # a TIME from the clock time the text just gave, else a DURATION (docs/timex-conventions.md)
+        if base_name == "ref" and ctx.ref_clock is not None:
+            seconds = {"H": 3600, "MIN": 60, "S": 1}[unit] * float(n)
+            t = ctx.ref_clock + timedelta(seconds=sign * seconds)
+            return t.strftime("%Y-%m-%dT%H:%M"), "TIME", None
+        return duration_value(n, unit, True), "DURATION", None
+    gran = _UNIT_GRAN.get(unit, DAY)
+    if base_name == "ref" and ctx.ref is not None and ctx.ref_gran == DAY and gran in (YEAR, MONTH, WEEK, DAY):
+        gran = DAY  # `dua bulan kemudian` after `3 Maret 2010` is 2010-05-03
+    base = ctx.anchor(gran) if base_name == "ref" else ctx.dct
     value = fmt(shift(base, unit, sign * int(n)) if base else None, gran)
     return value, "DATE", None
 
 
 def vague_ago(m: re.Match, ctx: Context) -> Result | None:
-    word = m.group("ago").lower()
-    return ("PAST_REF" if word in ("lalu", "yang lalu", "silam") else "FUTURE_REF"), "DATE", None
+    value = ctx.w.lookup("vague_offsets", m.group("ago"))
+    return (value, "DATE", None) if value else None
 
 
 def vague_ref(m: re.Match, ctx: Context) -> Result | None:
-    return words().vague_refs[re.sub(r"\s+", " ", m.group("vague_ref").lower())], "DATE", None
+    value = ctx.w.lookup("vague_refs", m.group("vague_ref"))
+    return (value, "DATE", None) if value else None
 
 
 def duration(m: re.Match, ctx: Context) -> Result | None:
-    n, unit = _count(m), _unit(m)
+    w = ctx.w
+    n, unit = _count(m, w), _unit(m, w)
     if unit == "X":
         return "PXX", "DURATION", None
     if n != "X" and n <= 0:
         return None
-    return duration_value(n, unit, "setengah" in m.group(0).lower()), "DURATION", None
+    half = bool(m.groupdict().get("half_unit")) or (w.half and w.half in m.group(0).lower())
+    return duration_value(n, unit, bool(half)), "DURATION", None
 
 
 def set_(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
-    w = words()
+    w = ctx.w
     if g.get("weekday"):
-        return f"XXXX-WXX-{w.weekdays[g['weekday'].lower()]}" + _time_suffix(g), "SET", None
+        return f"XXXX-WXX-{w.lookup('weekdays', g['weekday'])}" + _time_suffix(g, w), "SET", None
     if g.get("month"):
         return f"XXXX-{w.month_number(g['month']):02d}", "SET", None
     if g.get("unit"):
-        n = parse_number(g["num"]) if g.get("num") else 1
-        return duration_value(n, _unit(m)), "SET", None
-    return "XXXX-XX-XX" + _time_suffix(g), "SET", None
+        n = parse_number(g["num"], w) if g.get("num") else 1
+        return duration_value(n, _unit(m, w)), "SET", None
+    return "XXXX-XX-XX" + _time_suffix(g, w), "SET", None
 
 
 def _named_or_deictic_year(g: dict, ctx: Context) -> str:
@@ -450,20 +486,16 @@ def _named_or_deictic_year(g: dict, ctx: Context) -> str:
     if g.get("year"):
         return str(_year_from(g["year"], ctx.dct))
     if ctx.dct:
-        offset, _ = _DIR_OFFSET[g["dir"].lower() if g.get("dir") else None]
+        offset, _ = ctx.w.lookup("directions", g.get("dir"), (0, "dct")) if g.get("dir") else (0, "dct")
         return str(ctx.dct.year + offset)
     return "XXXX"
 
 
-_ORDINALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1,
-             "kedua": 2, "ketiga": 3, "keempat": 4}
-
-
 def quarter(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
-    n = _ORDINALS[g["ordinal"].lower()]
-    letter = "H" if g["qunit"].lower() in ("semester", "paruh") else "Q"
-    if letter == "H" and n > 2 or g["qunit"].lower() == "caturwulan":
+    n = ctx.w.lookup("ordinals", g["ordinal"])
+    letter = ctx.w.lookup("period_units", g["qunit"])
+    if not n or not letter or letter == "H" and n > 2 or letter == "Q" and n > 4:
         return None
     return f"{_named_or_deictic_year(g, ctx)}-{letter}{n}", "DATE", None
 
@@ -492,13 +524,142 @@ def century(m: re.Match, ctx: Context) -> Result | None:
     return f"{n - 1:02d}", "DATE", None
 
 
-_SEASONS = {"musim dingin": "WI", "musim panas": "SU", "musim semi": "SP", "musim gugur": "FA"}
-
-
 def season(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
-    code = _SEASONS[re.sub(r"\s+", " ", g["season"].lower())]
+    code = ctx.w.lookup("seasons", g["season"])
+    if not code:
+        return None
     return f"{_named_or_deictic_year(g, ctx)}-{code}", "DATE", None
+
+
+def day_of_month(m: re.Match, ctx: Context) -> Result | None:
+    """`tanggal 9 lalu`, `tanggal 15 nanti`, `tepatnya tanggal 12`: a day of the month the text or the DCT gives."""
+    g = m.groupdict()
+    day = int(g["day"])
+    tense = tense_of(g.get("dir"), "", ctx.w) if g.get("dir") else 0
+    dct = ctx.dct
+    if tense == 0 and ctx.ref is not None and ctx.ref_gran in (MONTH, DAY):
+        base = ctx.ref
+    elif dct is not None:
+        base = dct
+    else:
+        return f"XXXX-XX-{day:02d}", "DATE", None
+    candidates = []
+    for k in (-1, 0, 1):
+        first = date(base.year, base.month, 1) + relativedelta(months=k)
+        try:
+            candidates.append(date(first.year, first.month, day))
+        except ValueError:
+            continue
+    if tense < 0 and dct:
+        past = [d for d in candidates if d < dct]
+        chosen = past[-1] if past else None
+    elif tense > 0 and dct:
+        future = [d for d in candidates if d > dct]
+        chosen = future[0] if future else None
+    else:
+        chosen = next((d for d in candidates if d.month == base.month), None)
+    return (chosen.isoformat(), "DATE", None) if chosen else None
+
+
+_HOLIDAY_CACHE: dict[tuple[int, str], date | None] = {}
+
+
+def official_day(year: int, name: str) -> date | None:
+    """The first day in `year` of Indonesia's official holiday called `name`, from the `holidays`
+    package (its Indonesian names); None when the package or the year does not know it."""
+    key = (year, name)
+    if key not in _HOLIDAY_CACHE:
+        try:
+            import holidays as _holidays
+
+            days = _holidays.country_holidays("ID", years=year, language="id")
+            found = sorted(d for d, n in days.items() if any(name.lower() == part.strip().lower()
+                                                              for part in n.split(";")))
+        except Exception:  # the package missing, or a year outside its calendar
+            found = []
+        _HOLIDAY_CACHE[key] = found[0] if found else None
+    return _HOLIDAY_CACHE[key]
+
+
+def holiday(m: re.Match, ctx: Context) -> Result | None:
+    """`HUT RI ke-80`, `Hari Bhayangkara`, `Idul Fitri 2024`, `Lebaran tahun ini`, `menjelang Imlek`."""
+    g = m.groupdict()
+    w = ctx.w
+    entry = w.holidays.get(re.sub(r"\s+", " ", g["holiday"].lower()))
+    if entry is None:
+        return None
+    if entry.get("title") and not g["holiday"][:1].isupper():
+        return None
+    dct = ctx.dct
+    year = None
+    if g.get("nth") and entry.get("founded"):
+        year = int(entry["founded"]) + int(g["nth"])
+    elif g.get("year"):
+        year = int(g["year"])
+    elif g.get("dir") and dct:
+        meaning = w.lookup("directions", g["dir"])
+        year = dct.year + meaning[0] if meaning else None
+
+    def day_in(y: int) -> date | None:
+        if "official" in entry:
+            return official_day(y, entry["official"])
+        try:
+            return date(y, int(entry["month"]), int(entry["day"]))
+        except (KeyError, ValueError):
+            return None
+
+    if year is not None:
+        d = day_in(year)
+        return (d.isoformat(), "DATE", None) if d else None
+    if dct is None:
+        if "official" in entry:
+            return "XXXX-XX-XX", "DATE", None
+        return f"XXXX-{int(entry['month']):02d}-{int(entry['day']):02d}", "DATE", None
+    tense = tense_of(None, clause_before(ctx.text, m.start()), w)
+    options = [d for d in (day_in(y) for y in (dct.year - 1, dct.year, dct.year + 1)) if d]
+    if not options:
+        return None
+    if tense < 0 and any(d <= dct for d in options):
+        d = max(d for d in options if d <= dct)
+    elif tense > 0 and any(d >= dct for d in options):
+        d = min(d for d in options if d >= dct)
+    else:
+        d = min(options, key=lambda d: (abs((d - dct).days), d))
+    return d.isoformat(), "DATE", None
+
+
+def pod_phrase(m: re.Match, ctx: Context) -> Result | None:
+    """`usai salat magrib`, `menjelang subuh`, `menjelang malam`: a part of day on the narrative day."""
+    g = m.groupdict()
+    w = ctx.w
+    code = None
+    if g.get("lead") and g.get("pod"):
+        code = w.lookup("pod_phrases", f"{g['lead']} {g['pod']}")
+    code = code or w.lookup("prayer_times", g.get("prayer")) or w.lookup("parts_of_day", g.get("pod"))
+    if not code:
+        return None
+    return fmt(ctx.ref_sentence_day or ctx.dct, DAY) + "T" + code, "TIME", None
+
+
+def count_range(m: re.Match, ctx: Context) -> Result | None:
+    """`2-3 hari` → PXD, `tiga hingga empat jam` → PTXH: one vague duration, mod APPROX."""
+    unit = _unit(m, ctx.w)
+    if unit == "X":
+        return None
+    return duration_value("X", unit), "DURATION", "APPROX"
+
+
+def vague_short(m: re.Match, ctx: Context) -> Result | None:
+    if m.groupdict().get("soon"):
+        return "FUTURE_REF", "DATE", None
+    value = ctx.w.lookup("vague_short", m.group("short"))
+    return (value, "DURATION", None) if value else None
+
+
+def nothing(m: re.Match, ctx: Context) -> Result | None:
+    """For rules that take words which only look temporal (`7 derajat 12 menit`, `tunggu dulu`)."""
+    return None
 
 
 NORMALISERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
@@ -518,6 +679,12 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Result | None]] = {
     "decade": decade,
     "century": century,
     "season": season,
+    "day_of_month": day_of_month,
+    "holiday": holiday,
+    "pod_phrase": pod_phrase,
+    "count_range": count_range,
+    "vague_short": vague_short,
+    "nothing": nothing,
 }
 
 # The TIMEX3 value grammar this module produces (checked by the property tests).

@@ -9,18 +9,32 @@ Every step looks at a bounded window of text, so tagging is linear in the length
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
-from .grammar import Rule, rules, triggers, words
-from .model import Timex
+from .grammar import Grammar, Rule, Triggers, default
+from ..model import Timex
 from .normalize import DAY, NORMALISERS, Context
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_CLOCK_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
+_PARAGRAPH_END = re.compile(r"\n")
+_ON_NARRATIVE_DAY = frozenset({"clock", "part_of_day", "pod_phrase"})  # normalisers that take a day, not name one
+_ATTRIBUTIONS: dict[int, re.Pattern] = {}
+
+
+def _attribution(g: Grammar) -> re.Pattern:
+    """The end of an attribution clause right before a day (`kata dia, Senin (2/3)`): [attribution] words."""
+    key = id(g)
+    if key not in _ATTRIBUTIONS:
+        alt = "|".join(re.escape(a) for a in sorted(g.words.attribution, key=len, reverse=True)) or "(?!)"
+        _ATTRIBUTIONS[key] = re.compile(rf"(?<!\w)(?:{alt})(?!\w)[^.;!?\n]{{0,50}}?[,\s]\s*(?:pada\s+)?$", re.I)
+    return _ATTRIBUTIONS[key]
 
 
 _TOKEN = re.compile(r"\w+")
 _MARGIN = 80  # longer than any match: a window holds every match that contains its trigger
+_DIGIT_MARGIN = 40  # longer than any match of a `digits` rule (`tahun 2014-2019 yang lalu`, `(6/3/2015)`)
 
 
 def _add_window(spans: list[list[int]], lo: int, hi: int) -> None:
@@ -37,21 +51,21 @@ def _merge(a: list[list[int]], b: list[list[int]]) -> list[list[int]]:
     return merged
 
 
-def _candidates(text: str, grammar: tuple[Rule, ...]) -> list[tuple[int, int, Rule, re.Match]]:
+def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = None) -> list[tuple[int, int, Rule, re.Match]]:
     """Every rule's matches, looked for only in windows around the words that can set it off.
 
     Most words of a news text are not temporal, so this is several times faster than running
     every rule over the whole text, and still linear in its length.
     """
-    trig = triggers()
+    trig = trig or default().triggers
     digit_windows: list[list[int]] = []
     word_windows: dict[int, list[list[int]]] = {}
     for tok in _TOKEN.finditer(text):
         word = tok.group()
-        lo, hi = tok.start() - _MARGIN, tok.end() + _MARGIN
         if word[0].isdigit():
-            _add_window(digit_windows, lo, hi)
+            _add_window(digit_windows, tok.start() - _DIGIT_MARGIN, tok.end() + _DIGIT_MARGIN)
             continue
+        lo, hi = tok.start() - _MARGIN, tok.end() + _MARGIN
         for i in trig.by_word.get(word.lower(), ()):
             _add_window(word_windows.setdefault(i, []), lo, hi)
     found = []
@@ -85,25 +99,13 @@ def _select(cands: list[tuple[int, int, Rule, re.Match]]) -> list[tuple[int, int
     return chosen
 
 
-def _mod_pattern() -> re.Pattern:
-    keys = sorted(words().mods, key=len, reverse=True)
-    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
-    return re.compile(rf"(?<!\w)({alt})\s+$", re.IGNORECASE)
-
-
-_MOD_RE: re.Pattern | None = None
-
-
-def _modifier(text: str, start: int, floor: int, ttype: str) -> tuple[int, str | None]:
+def _modifier(text: str, start: int, floor: int, ttype: str, g: Grammar) -> tuple[int, str | None]:
     """A modifier right before `start` (not before `floor`) that may modify this type."""
-    global _MOD_RE
-    if _MOD_RE is None:
-        _MOD_RE = _mod_pattern()
     lo = max(floor, start - 25)
-    m = _MOD_RE.search(text, lo, start)
+    m = g.mod_re.search(text, lo, start)
     if not m or m.end() != start:
         return start, None
-    mod, types = words().mods[re.sub(r"\s+", " ", m.group(1).lower())]
+    mod, types = g.words.mods[re.sub(r"\s+", " ", m.group(1).lower())]
     if ttype not in types:
         return start, None
     return m.start(), mod
@@ -121,25 +123,56 @@ def _as_date(value: str) -> tuple[date, str] | None:
         return None
 
 
-def tag(text: str, dct: date | None = None) -> list[Timex]:
-    """Every time expression in `text`, with TIMEX3 type, value and mod, resolved against `dct`."""
-    ctx = Context(text=text, dct=dct)
+Match = tuple[int, int, Rule, re.Match]
+_FOUND: list[tuple[str, int, list[Match]]] = []  # the last texts' matches: (text, grammar id, matches)
+_FOUND_KEEP = 2
+
+
+def find(text: str, grammar: Grammar | None = None) -> list[Match]:
+    """The rules' matches in `text`, overlaps settled; none of this depends on the DCT, so the
+    matches of the last texts are kept: dating an article from its lead and then tagging it
+    (or tagging it again against another DCT) matches its text once."""
+    g = grammar or default()
+    for cached, gid, found in _FOUND:
+        if cached is text and gid == id(g):
+            return found
+    found = _select(_candidates(text, g.rules, g.triggers))
+    _FOUND.insert(0, (text, id(g), found))
+    del _FOUND[_FOUND_KEEP:]
+    return found
+
+
+def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, upto: int | None = None) -> list[Timex]:
+    """Every time expression in `text`, with TIMEX3 type, value and mod, resolved against `dct`
+    (with the grammar of timeline/lang/id/ unless another is given); with `upto`, only those that
+    end by then (the lead of an article)."""
+    g = grammar or default()
+    matches = find(text, g)
+    if upto is not None:
+        matches = [c for c in matches if c[1] <= upto]
+    ctx = Context(text=text, dct=dct, w=g.words)
     out: list[Timex] = []
     prev_end = 0
-    for start, end, rule, m in _select(_candidates(text, rules())):
-        # a clock time or part of day joins the day named earlier in its own sentence
-        if ctx.ref_end >= 0 and _SENTENCE_END.search(text, ctx.ref_end, start) is None:
-            ctx.ref_sentence_day = ctx.ref if ctx.ref_gran == DAY else None
+    narrative_day: date | None = None  # the last day the paragraph named, not one dating an attribution
+    narrative_end = -1
+    attribution = _attribution(g)
+    for start, end, rule, m in matches:
+        # a clock time or part of day with no day of its own is on the narrative day, else the DCT
+        if narrative_end >= 0 and _PARAGRAPH_END.search(text, narrative_end, start) is None:
+            ctx.ref_sentence_day = narrative_day
         else:
             ctx.ref_sentence_day = None
+        normaliser = NORMALISERS.get(rule.value)
+        if normaliser is None:
+            continue  # a rule naming a normaliser this version lacks finds nothing
         try:
-            result = NORMALISERS[rule.value](m, ctx)
+            result = normaliser(m, ctx)
         except (ValueError, OverflowError):
             continue  # a date outside the calendar (`99 abad lalu` from year 1): no value, no timex
         if result is None:
             continue
         value, ttype, mod = result
-        new_start, extra_mod = _modifier(text, start, prev_end, ttype)
+        new_start, extra_mod = _modifier(text, start, prev_end, ttype, g)
         if extra_mod and not mod:
             start, mod = new_start, extra_mod
         out.append(Timex(tid=f"t{len(out) + 1}", start=start, end=end, text=text[start:end],
@@ -149,22 +182,38 @@ def tag(text: str, dct: date | None = None) -> list[Timex]:
         if anchor and ttype in ("DATE", "TIME"):
             ctx.ref, ctx.ref_gran = anchor
             ctx.ref_end = end
-    _share_range_years(text, out)
+            clock = _CLOCK_VALUE.match(value)
+            ctx.ref_clock = datetime(*map(int, clock.groups())) if clock else None
+            own_day = rule.value not in _ON_NARRATIVE_DAY and not (rule.value == "ago" and ttype == "TIME")
+            if anchor[1] == DAY and own_day and not attribution.search(text, max(0, start - 70), start):
+                narrative_day, narrative_end = anchor[0], end
+    _share_range_years(text, out, _range_join(g))
     return out
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d|-|–|—)\s*", re.I)
+_RANGE_JOINS: dict[int, re.Pattern] = {}
+
+
+def _range_join(g: Grammar) -> re.Pattern:
+    """What may stand between the two ends of a range: [range_joiners] of time_words.toml."""
+    key = id(g)
+    if key not in _RANGE_JOINS:
+        alt = "|".join(re.escape(j).replace(r"\ ", r"\s+") for j in sorted(g.words.range_joiners, key=len, reverse=True))
+        _RANGE_JOINS[key] = re.compile(rf"\s*(?:{alt or '(?!)'})\s*", re.I)
+    return _RANGE_JOINS[key]
+
+
 _FULL_DAY = re.compile(r"^(\d{4})(-\d{2}-\d{2})$")
 
 
-def _share_range_years(text: str, out: list[Timex]) -> None:
+def _share_range_years(text: str, out: list[Timex], join: re.Pattern) -> None:
     """`16 Mei hingga 4 Juni 2024`: the start takes the year the end states (the year before when
     that would put it after the end)."""
     for a, b in zip(out, out[1:]):
         ma, mb = _FULL_DAY.match(a.value), _FULL_DAY.match(b.value)
         if not (ma and mb) or re.search(r"\d{4}", a.text) or not re.search(r"\d{4}", b.text):
             continue
-        if not _RANGE_JOIN.fullmatch(text[a.end:b.start]):
+        if not join.fullmatch(text[a.end:b.start]):
             continue
         year = int(mb.group(1))
         if f"{year}{ma.group(2)}" > b.value:
