@@ -21,9 +21,15 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench.py
 
-# Trains the named-entity model shipped in timeline/data/ner from ../shared/data/ner (the only target that reads ../shared).
+# Trains the named-entity model shipped in timeline/lang/id/models/ner from ../shared/data/ner and the
+# part-of-speech tagger shipped in timeline/lang/id/models/pos from ../shared/data/pos (with the
+# lemma comparison on ../shared/data/ud) -- the only target that reads ../shared.
 model: $(STAMP)
-	$(PY) scripts/train_ner.py --data ../shared/data/ner --out timeline/data/ner
+	$(PY) -m pip install --quiet -e '.[test,model]'
+	$(PY) scripts/train_ner.py --data ../shared/data/ner --out timeline/lang/id/models/ner
+	$(PY) scripts/train_pos.py --data ../shared/data/pos --ud ../shared/data/ud --out timeline/lang/id/models/pos --heldout tests/data/pos-heldout.tsv
+	$(PY) scripts/train_events.py --stories ../shared/data/stories --labels tests/data/event-labels.jsonl \
+		--label-inputs seeds tests/data/kompas-dev --out timeline/lang/id/models/events.json --threshold 0.15
 
 clean:
 	rm -rf $(VENV) build *.egg-info

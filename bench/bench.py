@@ -81,7 +81,7 @@ print(json.dumps({"prose": t_prose, "junk": t_junk}))
 MODEL_LOAD_CHILD = """
 import time
 t0 = time.perf_counter()
-from timeline.entities import ner_model
+from timeline.nlp.entities import ner_model
 ner_model()
 print(time.perf_counter() - t0)
 """

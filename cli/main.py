@@ -253,7 +253,7 @@ def _parse_bound(name: str, value: Optional[str]) -> Optional[str]:
     if not re.match(_DATE_RE, value):
         _fail_usage(f"{name} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
     try:
-        from timeline.merge import span_start
+        from timeline.values import span_start
 
         span_start(value)
     except ValueError:
@@ -274,7 +274,7 @@ def build_command(
     dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Extra event triggers (TOML, the format of timeline/data/events.toml)."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Extra event triggers (TOML, the format of timeline/lang/id/events.toml)."),
     workers: int = typer.Option(0, "--workers", "-j", help="Processes for reading and tagging; 0 = all cores. The output is the same for any number."),
     top: Optional[int] = typer.Option(None, "--top", "-n", help="Only the N most salient events (the story's spine), still in date order."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Keep candidates the classifier rates at least this (0–1; default: the trained threshold). 0 keeps every candidate."),
@@ -285,14 +285,14 @@ def build_command(
     [bold]Examples[/bold]
 
       [cyan]timeline[/cyan]                                   the bundled seed articles
-      [cyan]timeline --kind meeting --actor Widodo --actor Anwar[/cyan]
+      [cyan]timeline --kind meeting --actor Widodo --actor Rahmat[/cyan]
       [cyan]timeline build artikel/ -f csv -o kronologi.csv[/cyan]
       [cyan]timeline build berita.jsonl --since 2024-01 --status planned[/cyan]
       [cyan]timeline build berita.jsonl --top 10[/cyan]                 the ten most salient events
     """
     from timeline import extract, read, seed_paths
-    from timeline.entities import ModelMissing
-    from timeline.mentions import STATUSES
+    from timeline.nlp.entities import ModelMissing
+    from timeline.events.lexicon import STATUSES
     from timeline.write import EVENT_FORMATS
 
     if fmt not in EVENT_FORMATS:

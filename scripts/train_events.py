@@ -29,7 +29,7 @@ from timeline import read  # noqa: E402
 from timeline.chronology import process_all  # noqa: E402
 from timeline.eval.chronology import score  # noqa: E402
 from timeline.events import events_of  # noqa: E402
-from timeline.mentions import load_lexicon  # noqa: E402
+from timeline.events.lexicon import load_lexicon  # noqa: E402
 from timeline.schema import chronology_dict  # noqa: E402
 from timeline.model import Chronology  # noqa: E402
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from timeline import extract, read
 from timeline.events.candidates import calendar_date, clauses, find_candidates, governs
 from timeline.events.describe import content_words
-from timeline.mentions import load_lexicon
+from timeline.events.lexicon import load_lexicon
 from timeline.chronology import process_all
 from timeline.model import Document
 

@@ -1,4 +1,4 @@
-"""The shipped named-entity model (timeline/data/ner, trained by scripts/train_ner.py).
+"""The shipped named-entity model (timeline/lang/id/models/ner, trained by scripts/train_ner.py).
 
 Sentences below are written for these tests (Indonesian news style); none is from the training data.
 """
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "timeline" / "data" / "ner"
+MODEL_DIR = Path(__file__).resolve().parents[1] / "timeline" / "lang" / "id" / "models" / "ner"
 LABELS = {"PERSON", "LOCATION", "ORGANIZATION"}
 
 # (sentence, [(label, text), ...]): entities a usable model must find.  A predicted entity
@@ -111,7 +111,7 @@ def test_only_known_labels_and_valid_spans(parsed):
 
 
 def test_most_expected_entities_found(parsed):
-    # The model's entity recall on the held-out test sets is about 0.8 (timeline/data/ner/SOURCES.md),
+    # The model's entity recall on the held-out test sets is about 0.8 (timeline/lang/id/models/ner/SOURCES.md),
     # so a few misses are expected; known weak spot: "title + organisation + name", e.g.
     # "Gubernur Bank Indonesia Perry Warjiyo" tagged as one ORGANIZATION.
     expected = [(doc, lab, text) for doc, exp in parsed for lab, text in exp]

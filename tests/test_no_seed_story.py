@@ -27,3 +27,31 @@ def test_no_seed_people_in_data_files():
         text = path.read_text(encoding="utf-8")
         for word in SEED_PEOPLE:
             assert not re.search(rf"\b{word}\b", text), f"{path.relative_to(ROOT)} names {word!r}"
+
+
+def _story_names() -> set[str]:
+    """Every person, place and organisation the gold chronologies of the dev stories name."""
+    import json
+
+    names: set[str] = set()
+    for gold in sorted((ROOT / "tests" / "data" / "stories").glob("*/gold.json")):
+        for e in json.loads(gold.read_text(encoding="utf-8"))["events"]:
+            for name in e.get("participants", []) + e.get("places", []):
+                names.add(name)
+                names.update(re.findall(r"\(([^()]+)\)", name))  # `Komisi Pemberantasan Korupsi (KPK)`
+                names.add(re.sub(r"\s*\([^()]*\)", "", name).strip())
+    return {n for n in names if len(n) >= 3 and n[0].isupper()}  # a name, not a common noun (`pekerja`)
+
+
+# the country whose news the tool reads (its holidays, its language) may be named
+ALLOWED = {"Indonesia"}
+
+
+def test_no_story_names_in_code_or_the_event_lexicon():
+    names = _story_names() - ALLOWED
+    assert len(names) > 50
+    lexicons = [p for p in _files(["*.toml"]) if p.name in ("events.toml", "clauses.toml")]
+    for path in list(_files(["*.py"])) + lexicons:
+        text = path.read_text(encoding="utf-8")
+        for name in names:
+            assert not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text), f"{path.relative_to(ROOT)} names {name!r}"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..mentions import Lexicon
-from ..merge import span_start
+from .lexicon import Lexicon
+from ..values import span_start
 from ..model import Document, Event, Mention, Timex
 from .candidates import Candidate, find_candidates
 from .classify import probability
@@ -25,9 +25,9 @@ __all__ = ["Candidate", "candidates_of", "events_of"]
 def candidates_of(doc: Document, timexes: list[Timex], lex: Lexicon) -> list[Candidate]:
     """The described, scored candidates of one tagged document."""
     if doc.status != "ok" or (doc.dct is None and doc.dct_window is None):
-        cands = [c for c in find_candidates(doc, timexes) if c.anchor != "lead"]
+        cands = [c for c in find_candidates(doc, timexes, lex) if c.anchor != "lead"]
     else:
-        cands = find_candidates(doc, timexes)
+        cands = find_candidates(doc, timexes, lex)
     describe(doc, timexes, cands, lex)
     for c in cands:
         c.probability = probability(c.features)

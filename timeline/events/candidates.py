@@ -1,6 +1,6 @@
 """Candidates: every dated clause of an article, and its lead, found from the sentence's structure.
 
-A candidate is one clause that a calendar time governs (`KPK menetapkan … pada Rabu (5/11/2025)`),
+A candidate is one clause that a calendar time governs (`Kejaksaan menetapkan … pada Rabu (5/11/2025)`),
 or the lead of the article, which news dates on its publication day unless it says otherwise. No
 word list decides what is a candidate: the lexicon only labels a kind later (`describe.py`).
 
@@ -37,20 +37,27 @@ class Candidate:
     timex: Timex | None
     anchor: str  # "own" (a time in the clause), "lead" (the DCT), "attribution" (the time of saying),
     #              "future" (a vague near future: `dalam beberapa hari mendatang`; date "" until placed)
+    #              "partial" (a time an undated article cannot resolve: `September lalu`; date "")
     sentence_index: int
     paragraph_index: int
     n_sentences: int
-    speaker: str = ""  # the attribution's words (`kata Juru Bicara KPK Budi Prasetyo`)
+    speaker: str = ""  # the attribution's words (`kata Juru Bicara Kejaksaan Hendra Gunawan`)
     quoted: bool = False
     features: dict = field(default_factory=dict)
     probability: float = 0.0
     # filled in by describe.py
     title: str = ""
     kind: str = "event"
+    predicate: str = ""  # the word whose status the clause gives (the lexicon's trigger, else the first predicate)
     status: str = "occurred"
     participants: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content lemmas, for merging
+    tokens: list = field(default_factory=list, repr=False)  # (start, end, word, tag) of the sentence, doc offsets
+
+    @property
+    def future_ref(self) -> bool:
+        return self.anchor == "future"
 
 
 def calendar_date(value: str) -> str | None:
@@ -73,7 +80,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def sentences(text: str) -> list[tuple[int, int, int]]:
     """(start, end, paragraph index) of every sentence: spaCy's sentencizer within each line."""
-    from ..entities import split_sentences
+    from ..nlp.entities import split_sentences
 
     out = []
     for p, (ps, pe) in enumerate(paragraphs(text)):
@@ -85,10 +92,13 @@ def sentences(text: str) -> list[tuple[int, int, int]]:
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
-    """Where a dateline (`JAKARTA, KOMPAS.com -`, `MOSKOW -`, `Semarang, KOMPAS.com` with no dash)
+    """Where a dateline (`JAKARTA, KOMPAS.com -`, `MOSKOW -`, `Kupang, KOMPAS.com` with no dash)
     at the start of a sentence ends; `start` when there is none."""
     m = patterns()['dateline'].match(text, start, end)
     return m.end() if m else start
+
+
+QUOTE_WORDS = 4  # fewer words in quotes are a term, not a quotation
 
 
 def clauses(sentence: str) -> list[tuple[int, int, str]]:
@@ -98,6 +108,8 @@ def clauses(sentence: str) -> list[tuple[int, int, str]]:
     # quotes first: "…," kata X, Kamis.  /  X mengatakan, "…"
     pos = 0
     for m in patterns()['quote'].finditer(sentence):
+        if len(_WORD.findall(m.group())) < QUOTE_WORDS:
+            continue  # a term in quotes (`"rebound"`), not a quotation
         if m.start() > pos:
             pieces.append((pos, m.start(), "clause"))
         pieces.append((m.start(), m.end(), "quote"))
@@ -106,9 +118,6 @@ def clauses(sentence: str) -> list[tuple[int, int, str]]:
         pieces.append((pos, len(sentence), "clause"))
     out: list[tuple[int, int, str]] = []
     for s, e, role in pieces:
-        if role == "quote":
-            out.append((s, e, role))
-            continue
         cuts = [s] + [s + m.start() for m in patterns()['clause_break'].finditer(sentence[s:e])] + [e]
         for a, b in zip(cuts, cuts[1:]):
             if sentence[a:b].strip(" ,.;:\"“”"):
@@ -138,27 +147,59 @@ def governs(text: str, t: Timex) -> bool:
     return True
 
 
-def has_predicate(piece: str) -> bool:
-    """A verb, or a noun formed from one: by the part-of-speech model when it is there, else by form."""
+def _has_predicate(tokens, a: int, b: int, piece: str, lex) -> bool:
+    """A verb or a noun formed from one between `a` and `b` (by the part-of-speech model), or a word
+    the event lexicon knows (`kunjungan`)."""
     from ..nlp import predicates
 
-    return bool(predicates(piece))
+    if predicates(tokens, a, b):
+        return True
+    from .lexicon import find_triggers
+
+    return lex is not None and bool(find_triggers(piece, lex))
 
 
-def find_candidates(doc: Document, timexes: list[Timex]) -> list[Candidate]:
+def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candidate]:
     """Every candidate of one tagged, dated document, in text order."""
+    import bisect
+
     text = doc.text
     sents = sentences(text)
-    dated = [t for t in timexes if t.type in ("DATE", "TIME") and calendar_date(t.value) and governs(text, t)]
+    # an article without a date of its own also gives the times it cannot resolve (`September lalu`:
+    # XXXX-09), as evidence of when it was written (windows.py); they make no rows
+    undated = doc.dct is None and doc.dct_window is None
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and governs(text, t)
+             and (calendar_date(t.value) or (undated and t.value.startswith("XXXX")))]
     vague_future = [t for t in timexes if t.value == "FUTURE_REF"]
+    dated.sort(key=lambda t: t.start)
+    starts = [t.start for t in dated]
+    future_starts = [t.start for t in vague_future]
     out: list[Candidate] = []
     n = len(sents)
     lead_index = next((i for i, (s, e, _) in enumerate(sents) if len(_WORD.findall(text[s:e])) >= 5), 0)
-    for i, (s, e, p) in enumerate(sents):
-        body = dateline_end(text, s, e)
+    # the part-of-speech model runs only on the sentences that can give a candidate, in one batch
+    timed = {i for i, (s, e, _) in enumerate(sents)
+             if bisect.bisect_left(starts, s) < bisect.bisect_left(starts, e)
+             or bisect.bisect_left(future_starts, s) < bisect.bisect_left(future_starts, e)}
+    if doc.dct is not None and sents:
+        timed.add(lead_index)
+    wanted = sorted(timed)
+    bodies = {i: dateline_end(text, sents[i][0], sents[i][1]) for i in wanted}
+    from ..nlp import tag_many
+
+    tagged = dict(zip(wanted, tag_many([text[bodies[i]:sents[i][1]] for i in wanted])))
+    for i in wanted:
+        s, e, p = sents[i]
+        body = bodies[i]
         sentence = text[body:e]
+        tokens = tagged[i]  # offsets in `sentence`
+
+        def has_predicate(piece_start: int, piece_end: int, _lex=lex) -> bool:
+            return _has_predicate(tokens, piece_start, piece_end, sentence[piece_start:piece_end], _lex)
+
         pieces = clauses(sentence)
-        times = [t for t in dated if body <= t.start and t.end <= e]
+        times = [t for t in dated[bisect.bisect_left(starts, body):bisect.bisect_left(starts, e)] if t.end <= e]
+        futures = vague_future[bisect.bisect_left(future_starts, body):bisect.bisect_left(future_starts, e)]
         used: set[int] = set()
         # the time of each piece; a predicate-less piece hands its time on to the next piece
         pending: Timex | None = None
@@ -169,37 +210,58 @@ def find_candidates(doc: Document, timexes: list[Timex]) -> list[Candidate]:
             if timex is None and pending is not None:
                 timex, pending = pending, None
             if timex is None:
-                future = [t for t in vague_future if body + a <= t.start < body + b]
-                if future and role != "attribution" and has_predicate(piece):
+                future = [t for t in futures if body + a <= t.start < body + b]
+                if future and role != "attribution" and has_predicate(a, b):
                     # `dalam beberapa hari mendatang`: a plan, placed on the event it announces (cluster.py)
                     out.append(_candidate(doc, text, (s, e), (body + a, body + b), future[0], "future", i, p, n,
                                           quoted=role == "quote"))
                 continue
             if role == "attribution":
                 # the time of saying dates what was said: the quote before it, or the clause after it
-                content = next((pieces[j] for j in (k - 1, k + 1) if 0 <= j < len(pieces) and pieces[j][2] != "attribution"),
-                               None)
-                if content is None:
+                # (the whole quotation, however many clauses it has)
+                if k > 0 and pieces[k - 1][2] == "quote":
+                    j = k - 1
+                    while j > 0 and pieces[j - 1][2] == "quote":
+                        j -= 1
+                    ca, cb, crole = pieces[j][0], pieces[k - 1][1], "quote"
+                elif k + 1 < len(pieces) and pieces[k + 1][2] != "attribution":
+                    rest = [x for x in pieces[k + 1:] if x[2] != "attribution"]
+                    ca, cb, crole = rest[0][0], rest[-1][1], rest[0][2]
+                elif k > 0 and pieces[k - 1][2] != "attribution":
+                    ca, cb, crole = pieces[k - 1]
+                else:
                     continue
-                ca, cb, crole = content
                 if id(timex) in used or any(body + ca <= t.start < body + cb for t in times):
                     continue  # the content has a time of its own
                 out.append(_candidate(doc, text, (s, e), (body + ca, body + cb), timex, "attribution", i, p, n,
                                       speaker=piece.strip(" ,."), quoted=crole == "quote"))
                 used.add(id(timex))
                 continue
-            if not has_predicate(piece):
+            if not has_predicate(a, b):
                 pending = timex
                 continue
             out.append(_candidate(doc, text, (s, e), (body + a, body + b), timex, "own", i, p, n,
                                   quoted=role == "quote"))
             used.add(id(timex))
+        if pending is not None and id(pending) not in used:
+            # a time left over at the end (`…naik tiga persen pada Selasa`) dates the last clause before
+            # it that has none, unless it opens a clause of its own (`setelah … pada Juni lalu`)
+            last = pieces[-1]
+            own = [c.start for c in out if c.sentence_start == s]
+            before = [(a, b) for a, b, role in pieces[:-1] if role == "clause" and has_predicate(a, b)
+                      and body + a not in own and not any(body + a <= t.start < body + b for t in times)]
+            if before and not patterns()["subordinate_first"].match(sentence[last[0]:last[1]]):
+                a, b = before[-1]
+                out.append(_candidate(doc, text, (s, e), (body + a, body + b), pending, "own", i, p, n))
         if i == lead_index and doc.dct is not None and not any(c.sentence_index == i for c in out):
-            lead = [(a, b) for a, b, role in pieces if role != "attribution" and has_predicate(sentence[a:b])]
+            lead = [(a, b) for a, b, role in pieces if role != "attribution" and has_predicate(a, b)]
             if lead:
                 a, b = lead[0][0], lead[-1][1]
                 out.append(_candidate(doc, text, (s, e), (body + a, body + b), None, "lead", i, p, n,
                                       dct=doc.dct))
+    for c in out:
+        i = c.sentence_index
+        c.tokens = [(bodies[i] + a, bodies[i] + b, w, t) for a, b, w, t in tagged[i]]
     return out
 
 
@@ -212,6 +274,8 @@ def _candidate(doc: Document, text: str, sent: tuple[int, int], span: tuple[int,
     while b > a and text[b - 1] in " ,;:.\"“”'‘’":
         b -= 1
     value = (calendar_date(timex.value) or "") if timex else dct.isoformat()
+    if timex is not None and not value and anchor != "future":
+        anchor = "partial"
     return Candidate(doc=doc.id, sentence_start=sent[0], sentence_end=sent[1], start=a, end=b, date=value,
                      timex=timex, anchor=anchor, sentence_index=i, paragraph_index=p, n_sentences=n,
                      speaker=speaker, quoted=quoted)

@@ -14,7 +14,8 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..merge import same_actor, span_end, span_start
+from ..nlp.entities import same_actor
+from ..values import span_end, span_start
 from .candidates import Candidate
 
 JOIN = 0.30  # similarity at which a candidate joins an event of its date (tuned leave-one-story-out)
@@ -99,7 +100,7 @@ def group(cands: list[Candidate], dcts: dict | None = None) -> list[Group]:
     joins the most similar event dated within `NEAR_FUTURE_DAYS` after its article (`dcts`: article
     id → publication date), or none."""
     future = [c for c in cands if c.anchor == "future"]
-    cands = [c for c in cands if c.anchor != "future"]
+    cands = [c for c in cands if c.anchor not in ("future", "partial")]
     idf = _idf(cands + future)
     vectors = {id(c): _vector(c, idf) for c in cands}
     by_date: dict[str, list[Candidate]] = defaultdict(list)
@@ -149,4 +150,18 @@ def group(cands: list[Candidate], dcts: dict | None = None) -> list[Group]:
         if best is not None and similarity(c, v, best) >= JOIN:
             c.date = best.date
             best.add(c, v)
+    return out
+
+
+def matches(cands: list[Candidate], groups: list[Group], fits) -> list[tuple[Candidate, Group]]:
+    """Each candidate paired with the most similar event it `fits` (a predicate of the candidate and
+    the event), when they are similar enough to be one (`JOIN`)."""
+    members = [c for g in groups for c in g.members]
+    idf = _idf(members + cands)
+    out = []
+    for c in sorted(cands, key=_order):
+        v = _vector(c, idf)
+        best = max((g for g in groups if fits(c, g)), key=lambda g: similarity(c, v, g), default=None)
+        if best is not None and similarity(c, v, best) >= JOIN:
+            out.append((c, best))
     return out

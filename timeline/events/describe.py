@@ -2,7 +2,7 @@
 
 - Title: the clause without its dateline, its opening connective (`Sebelumnya,`), its reporting
   frame (`Budi mengatakan,`) and its time (`pada Rabu (5/11/2025)`), cut to 12 words; a statement
-  dated by its time of saying is headed by its speaker (`Johanis Tanak: KPK menetapkan 3 orang …`).
+  dated by its time of saying is headed by its speaker (`Rudi Hartono: Kejaksaan menetapkan 3 orang …`).
 - Participants and places: the named entities of the clause (and of the attribution, for the
   speaker), by the named-entity model; short names become the article's full names.
 - Kind: the event lexicon labels the words it knows (`menggeledah` → `search`); otherwise the
@@ -13,12 +13,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from ..entities import alias_people, gazetteer
-from ..merge import span_start
-from ..mentions import (Lexicon, _entities, _find_known_people, find_triggers, known_people_pattern, status_of, stem,
-                        title_holders)
+from ..nlp.entities import alias_people
+from ..nlp.names import add_known_people, bare_title_holders, entities_of, known_people_pattern, title_holders
+from ..values import span_start
+from .lexicon import Lexicon, find_triggers, status_of, stem
 from ..model import Document, Timex
 from ..nlp import predicates
 from .candidates import Candidate
@@ -36,14 +35,14 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         return
     text = doc.text
     spans = sorted({(c.sentence_start, c.sentence_end) for c in cands})
-    ents = _entities([text[s:e] for s, e in spans], [s for s, _ in spans], lex, [True] * len(spans))
+    ents = entities_of([text[s:e] for s, e in spans], [s for s, _ in spans], lex, [True] * len(spans))
     by_sentence = dict(zip(spans, ents))
     holders = title_holders(text, lex)
     known = sorted({n for en in ents for _, _, n in en.people if " " in n or "-" in n}
                    | {n for ns in holders.values() for n in ns})
     pattern = known_people_pattern(known)
     for span, en in zip(spans, ents):
-        _find_known_people(text, span, pattern, en)
+        add_known_people(text, span, pattern, en)
     names = [n for en in ents for _, _, n in en.people] + known
     aliases = alias_people(names)
     # a time expression is nobody, and neither is a dateline
@@ -64,8 +63,10 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             return span[0] <= s and e <= span[1] and not any(a < e and s < b for a, b in time_spans)
 
         people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e)]
+        if not people:  # `Presiden tiba di bandara`: the one president the article names
+            people = [aliases.get(n, n) for n in bare_title_holders(text, lo, hi, holders)]
         orgs = [n for s, e, n in en.orgs if inside(s, e)]
-        places = [n for s, e, n in en.places if inside(s, e)]
+        places = _venues(text, [(s, n) for s, e, n in en.places if inside(s, e)], lo, lex)
         speakers = []
         if speaker_span:
             speakers = [aliases.get(n, n) for s, e, n in en.people if inside(s, e, speaker_span)] or \
@@ -76,13 +77,14 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         c.title = _title(text, lo, hi, timexes, speakers[:1])
         c.words = content_words(c.title + " " + clause)
         triggers = find_triggers(clause, lex)
-        preds = predicates(clause)
+        preds = [(s - lo, e - lo, w) for s, e, w in predicates(c.tokens, lo, hi)]
         if triggers:
             at, word, c.kind = triggers[0]
         elif preds:
             at, word, c.kind = preds[0][0], preds[0][2], ("statement" if c.anchor == "attribution" else "event")
         else:
             at, word, c.kind = 0, "", ("statement" if c.anchor == "attribution" else "event")
+        c.predicate = word
         c.status = status_of(clause, at, lex, word)
         if c.status == "occurred" and _CONDITIONAL.search(clause[:at + 1]):
             c.status = "hypothetical"
@@ -92,6 +94,17 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         elif c.status == "occurred" and latest and span_start(c.date) > latest:
             c.status = "planned"  # told before it happened
         c.features = features(c, doc, clause, preds, triggers, lex)
+
+
+def _venues(text: str, places: list[tuple[int, str]], lo: int, lex: Lexicon) -> list[str]:
+    """The places of a clause where it happened (after `di`, `ke` …), else those that name no office."""
+    venue = [n for s, n in places if patterns()["venue"].search(text[max(lo, s - 30):s])]
+    if venue:
+        return venue
+    def office(s: int, name: str) -> bool:
+        before = text[max(lo, s - 25):s].split()
+        return (bool(before) and before[-1].lower() in lex.titles) or name.split()[0].lower() in lex.titles
+    return [n for s, n in places if not office(s, n)]
 
 
 def _unique(items) -> list[str]:
@@ -117,6 +130,9 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a speaker of a few words, then the saying verb
+
+
 def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]) -> str:
     """The headline of a clause (see the module docstring)."""
     pieces, pos = [], lo
@@ -138,8 +154,8 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
             break
         s = new
     # the reporting frame: `Budi mengatakan, …`, `Menurut Budi, …`
-    m = re.match(r"^(.{0,80}?)\b(?:" + patterns()["saying"].pattern[5:-3] + r")\b\s*,?\s*(?:bahwa\s+)?(.{15,})$", s, re.I)
-    if m and not predicates(m.group(1)):
+    m = patterns()["frame"].match(s)
+    if m and len(m.group(1).split()) <= FRAME_WORDS:
         s = m.group(2)
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
     words = s.split()[:TITLE_WORDS]

@@ -22,16 +22,20 @@ def patterns() -> dict[str, re.Pattern]:
     return {
         "dateline": re.compile(d["dateline"]["pattern"]),
         "quote": re.compile(d["quote"]["pattern"]),
-        "clause_break": re.compile(rf"(?:,\s+(?=(?:{_words('clause_break')})\b)|;\s*)", re.I),
+        "clause_break": re.compile(rf"(?:,\s+(?=(?:{_words('clause_break')})\b)|;\s*|\s+(?=(?:{_words('complement')})\b))", re.I),
+        "venue": re.compile(rf"\b(?:{_words('venue', 'prepositions')})\s+(?:(?:{_words('venue', 'nouns')})\s+)?$", re.I),
+        "subordinate_first": re.compile(rf"^\W*(?:{_words('subordinate')})\b", re.I),
+        "complement": re.compile(rf"\s+(?=(?:{_words('complement')})\b)", re.I),
         "saying": re.compile(rf"\b(?:{_words('saying')})\b", re.I),
+        "frame": re.compile(rf"^(.{{0,80}}?)\b(?:{_words('saying')})\b\s*,?\s*(?:bahwa\s+)?(.{{15,}})$", re.I),
         "saying_first": re.compile(rf"^\W*(?:{_words('saying')})\b", re.I),
-        "comparison": re.compile(rf"\b(?:{_words('comparison')})\s+(?:[\w-]+\s+){{0,3}}?(?:sejak|dalam|pada|selama)?\s*$", re.I),
+        "comparison": re.compile(rf"\b(?:{_words('comparison')})\s+(?:[\w-]+\s+){{0,3}}?(?:sejak|dalam|pada|selama)\s*$", re.I),
         "name_before_year": re.compile(rf"(?<![\w-])(?!(?:{_words('name_before_year', 'not_names')})\b)[A-Z0-9][\w-]*\s+$"),
     }
 
 
 # the sections of clauses.toml whose examples tests/test_rules.py walks, with the pattern that checks them
-EXAMPLE_PATTERNS = {"dateline": "dateline", "quote": "quote", "clause_break": "clause_break", "saying": "saying",
+EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "complement": "complement", "dateline": "dateline", "quote": "quote", "clause_break": "clause_break", "saying": "saying",
                     "comparison": "comparison", "name_before_year": "name_before_year"}
 
 

@@ -1,30 +1,17 @@
-"""The spaCy side of the pipeline: part of speech (nlp/pos.py, trained by `make model`) and the
-predicates it finds. `predicates(text)` is what the event layer asks: the verbs of a clause and the
-nouns formed from verbs (`penggeledahan`, `kecelakaan`)."""
+"""The spaCy side of the pipeline: part of speech (nlp/pos.py, trained by `make model`), named
+entities (entities.py, names.py). `predicates(...)` is what the event layer asks of the tagger:
+the verbs of a clause and the nouns formed from verbs (`penggeledahan`, `kecelakaan`)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # nouns formed from a verb: pe(N)-…-an, per-…-an, ke-…-an (`penangkapan`, `pertemuan`, `kecelakaan`)
 _NOMINAL = re.compile(r"^(?:pe[mnr]?|peng|peny|per|ke)[a-z]{3,}an(?:nya)?$")
 # affixed verb forms, used only when the part-of-speech model is not there
 _VERB_FORM = re.compile(r"^(?:me[mn]?|meng|meny|di|ber|ter|mem)[a-z]{3,}$")
+_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\S")
 
-
-@lru_cache(maxsize=4096)
-def predicates(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, word) of each predicate in `text`, left to right."""
-    tagged = tag(text)
-    if tagged is not None:
-        return tuple((s, e, w) for s, e, w, tag in tagged
-                     if tag == "VB" or (tag == "NN" and _NOMINAL.match(w.lower())))
-    out = []
-    for m in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", text):
-        w = m.group().lower()
-        if _VERB_FORM.match(w) or _NOMINAL.match(w):
-            out.append((m.start(), m.end(), m.group()))
-    return tuple(out)
+Token = tuple[int, int, str, str]  # (start, end, word, tag)
 
 
 def _model():
@@ -38,12 +25,34 @@ def _model():
 _MODEL: list = []
 
 
-def tag(text: str) -> list[tuple[int, int, str, str]] | None:
-    """(start, end, word, tag) of every token, by the part-of-speech model; None without one."""
+def _by_form(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group().lower()
+        tag = "VB" if _VERB_FORM.match(w) else "NN" if w.isalpha() else "SYM"
+        out.append((m.start(), m.end(), m.group(), tag))
+    return out
+
+
+def tag_many(texts: list[str]) -> list[list[Token]]:
+    """(start, end, word, tag) of every token of each text, by the part-of-speech model in one batch
+    (by word form when the model is missing)."""
     if not _MODEL:
         _MODEL.append(_model())
     nlp = _MODEL[0]
     if nlp is None:
-        return None
-    doc = nlp(text)
-    return [(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in doc]
+        return [_by_form(t) for t in texts]
+    return [[(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in doc] for doc in nlp.pipe(texts, batch_size=64)]
+
+
+def tag(text: str) -> list[Token]:
+    return tag_many([text])[0]
+
+
+def is_predicate(word: str, tag: str) -> bool:
+    return tag == "VB" or (tag == "NN" and bool(_NOMINAL.match(word.lower())))
+
+
+def predicates(tokens: list[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each predicate among `tokens` between `start` and `end`, left to right."""
+    return [(s, e, w) for s, e, w, t in tokens if start <= s and (end is None or e <= end) and is_predicate(w, t)]

@@ -1,10 +1,10 @@
 """Who and where: named entities, in-document aliasing, and the gazetteer of countries.
 
 - The named-entity model is a spaCy pipeline trained by `make model` (scripts/train_ner.py) and
-  shipped in timeline/data/ner; it is loaded once per process, never downloaded.
-- `Gazetteer` (timeline/data/gazetteer.toml) makes one actor of a country under its names, short
+  shipped in timeline/lang/id/models/ner; it is loaded once per process, never downloaded.
+- `Gazetteer` (timeline/lang/id/gazetteer.toml) makes one actor of a country under its names, short
   forms and capitals used as metonyms, and knows which city lies in which country.
-- `alias_people` maps a short name to the full name the article uses (`Widodo` → `Joko Widodo`);
+- `alias_people` maps a short name to the full name the article uses (`Santoso` → `Arif Santoso`);
   `person_key` makes spelling variants one person across articles (`Xi Jin-ping` = `Xi Jinping`).
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 # TIMELINE_NER_MODEL points at another trained spaCy pipeline (e.g. one you trained with make model).
-NER_DIR = Path(os.environ.get("TIMELINE_NER_MODEL") or str(resources.files("timeline.data").joinpath("ner")))
+NER_DIR = Path(os.environ.get("TIMELINE_NER_MODEL") or str(resources.files("timeline.lang.id").joinpath("models", "ner")))
 
 
 class ModelMissing(RuntimeError):
@@ -81,7 +81,7 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
+    with resources.files("timeline.lang.id").joinpath("gazetteer.toml").open("rb") as fh:
         raw = tomllib.load(fh)
     actor_of, place_of, org_of, names_of, seat_of = {}, {}, {}, {}, {}
     for c in raw.get("country", []):
@@ -103,7 +103,7 @@ def gazetteer() -> Gazetteer:
 @cache
 def place_pattern() -> re.Pattern:
     """Every place name of the gazetteer (countries, capitals, cities, metonyms), as whole words."""
-    with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
+    with resources.files("timeline.lang.id").joinpath("gazetteer.toml").open("rb") as fh:
         raw = tomllib.load(fh)
     names = set()
     for c in raw.get("country", []):
@@ -115,10 +115,10 @@ def place_pattern() -> re.Pattern:
 @cache
 def institution_pattern() -> re.Pattern:
     """A head word of an institution and the capitalised words after it (`Kementerian Sosial`)."""
-    with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
+    with resources.files("timeline.lang.id").joinpath("gazetteer.toml").open("rb") as fh:
         heads = tomllib.load(fh).get("institutions", {}).get("heads", [])
     alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    from .timex.grammar import words  # the names of days and months end a name (`Kementerian Sosial Rabu (10/12)`)
+    from ..timex.grammar import words  # the names of days and months end a name (`Kementerian Sosial Rabu (10/12)`)
 
     w = words()
     times = "|".join(re.escape(n.capitalize()) for n in sorted(set(w.weekdays) | set(w.months), key=len, reverse=True))
@@ -129,7 +129,7 @@ def institution_pattern() -> re.Pattern:
 @cache
 def organization_pattern() -> re.Pattern:
     """Every organisation name and alias of the gazetteer (`PBB`, `OPEC`), as whole words."""
-    with resources.files("timeline.data").joinpath("gazetteer.toml").open("rb") as fh:
+    with resources.files("timeline.lang.id").joinpath("gazetteer.toml").open("rb") as fh:
         raw = tomllib.load(fh)
     names = sorted({n for o in raw.get("organization", []) for n in [o["name"], *o.get("aliases", [])] if len(n) >= 2},
                    key=len, reverse=True)
@@ -173,6 +173,16 @@ def alias_people(names: list[str]) -> dict[str, str]:
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
-    """Is `shorter` a contiguous run of `longer` (names: `Widodo` in `Joko Widodo`)?"""
+    """Is `shorter` a contiguous run of `longer` (names: `Santoso` in `Arif Santoso`)?"""
     n = len(shorter)
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def same_actor(a: str, b: str) -> bool:
+    """One actor under two names: spelling variants, or a short name inside a full one (`Widodo`)."""
+    if person_key(a) == person_key(b):
+        return True
+    ta, tb = key(a).replace("-", " ").split(), key(b).replace("-", " ").split()
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    n = len(short)
+    return n > 0 and all(len(t) >= 3 for t in short) and any(long_[i:i + n] == short for i in range(len(long_) - n + 1))

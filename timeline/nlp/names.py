@@ -1,0 +1,234 @@
+"""Who and where in a sentence: the named-entity model's people, organisations and places, cleaned
+(titles, datelines and headline words cut from names), with institutions by their head word, the
+gazetteer's places, and the article's known people where the model missed them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the lexicon knows titles and reporting verbs; the names need no more of it
+    from ..events.lexicon import Lexicon
+from .entities import gazetteer, institution_pattern, key, ner_model, organization_pattern, place_pattern
+
+
+@dataclass
+class Entities:
+    people: list[tuple[int, int, str]]  # (start, end, name) offsets in the document
+    orgs: list[tuple[int, int, str]]
+    places: list[tuple[int, int, str]]
+
+
+_CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool = False) -> tuple[int, str] | None:
+    """Trim what the model took in with a name: section labels (`INTERNASIONAL`), titles
+    (`Presiden`, `juru bicara`), countries before a person (`AS Anthony Retno`), headline words
+    after it (`Xi Jinping Tiba`). Returns (start, name) or None when nothing is left."""
+    g = gazetteer()
+    # a dateline before a dash (`KOMPAS.com - Harga`) and an unclosed bracket (`Intermediate (WTI`)
+    # are not part of a name
+    cut = [m.end() for m in re.finditer(r"\s[-–—]\s", text)]
+    if cut:
+        start, text = start + cut[-1], text[cut[-1]:]
+    if text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")].rstrip()
+    # `Organisasi Negara-negara Pengekspor Minyak (OPEC)`: the long name is the name
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", text)
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"[\w'’.-]+", text)]
+
+    def junk(tok: str, edge: str) -> bool:
+        low = tok.lower().strip(".")
+        # a person's title goes; a place or an organisation keeps the office it names
+        # (`Kantor Kementerian Agama`, `Kementerian Sosial`)
+        if (low in lex.titles and person) or low in lex.reporting or (len(tok) > 5 and tok.isupper()):
+            return True
+        if person and edge == "left" and low in lex.title_inner:
+            return True
+        if lex.kind_of(tok) is not None:
+            return True
+        return person and edge == "left" and g.actor(tok) is not None
+
+    while tokens and junk(tokens[0][1], "left"):
+        tokens.pop(0)
+    while tokens and junk(tokens[-1][1], "right"):
+        tokens.pop()
+    if person:  # a person's name is the run of capitalised words at its end
+        while len(tokens) > 1 and not _CAPITALISED.match(tokens[0][1]):
+            tokens.pop(0)
+        # … after the region of the office (`Bupati Pasaman Barat Syahrial Rahmat`, `Wakil Bupati Kudus Sri Lestari`)
+        tokens = tokens[_region_end([tok for _, tok in tokens], g):]
+        if len(tokens) > 2 and institution_pattern().match(text[tokens[0][0]:]):
+            tokens = tokens[-2:]  # `[Kepala] Dinas PUPR Karangsari Agus Setiadi`
+    elif not place and len(tokens) > 1 and tokens[0][1].lower() in lex.titles:
+        rest = text[tokens[1][0]:tokens[-1][0] + len(tokens[-1][1])]
+        if g.actor(rest) is not None:  # `Menlu Rusia` as an organisation: the country
+            tokens = tokens[1:]
+    if not tokens or not any(c.isalpha() for _, tok in tokens for c in tok):
+        return None
+    name = text[tokens[0][0]:tokens[-1][0] + len(tokens[-1][1])].strip(" .,;:")
+    return (start + tokens[0][0], name) if len(name) > 1 else None
+
+
+_COMPASS = {"barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya"}
+
+
+def _region_end(words: list[str], g=None) -> int:
+    """How many leading words name a region (`Pasaman Barat`, `Nusa Tenggara Barat`, or a place the gazetteer
+    knows: `Bupati Kudus Sri Lestari`) before a person's name of at least two words; 0 when none does.
+    (`Gubernur Khofifah Indar Parawansa` keeps her three names.)"""
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].lower() in _COMPASS and len(words) - i - 1 >= 2:
+            return i + 1
+    if len(words) >= 3 and g is not None and g.country(words[0]) is not None:
+        return 1
+    return 0
+
+
+def entities_of(texts: list[str], bases: list[int], lex: Lexicon, use_model: list[bool]) -> list[Entities]:
+    """Entities of each sentence: by the model where `use_model` says so, else by the gazetteer alone
+    (the article's people are added to every sentence afterwards, see `_find_known_people`)."""
+    out: list[Entities | None] = [None] * len(texts)
+    for i, (text, base, model) in enumerate(zip(texts, bases, use_model)):
+        if not model:
+            ents = Entities([], [], [])
+            for m in organization_pattern().finditer(text):
+                ents.orgs.append((base + m.start(), base + m.end(), m.group()))
+            _add_institutions(text, base, ents)
+            _add_gazetteer_places(text, base, ents)
+            out[i] = ents
+    wanted = [i for i, model in enumerate(use_model) if model]
+    nlp = ner_model()
+    for i, doc in zip(wanted, nlp.pipe([texts[i] for i in wanted], batch_size=64, disable=["sentencizer"])):
+        base = bases[i]
+        ents = Entities([], [], [])
+        for e in doc.ents:
+            label = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "GPE": "LOCATION"}.get(e.label_, e.label_)
+            # a country or a known region the model calls a person or an organisation is still a place
+            if label != "LOCATION" and gazetteer().country(e.text.strip()) and key(e.text.strip()) not in gazetteer().org_of:
+                label = "LOCATION"
+            end_char = e.end_char
+            while end_char < len(doc.text) and (doc.text[end_char].isalnum() or
+                                                doc.text[end_char] == "-" and doc.text[end_char - 1].isalnum()):
+                end_char += 1  # the tokenizer may cut `Xi Jin-ping` after the hyphen
+            cleaned = _clean_name(doc.text[e.start_char:end_char], base + e.start_char, lex, label == "PERSON",
+                                  label == "LOCATION")
+            if cleaned is None:
+                continue
+            at, name = cleaned
+            item = (at, at + len(name), name)
+            {"PERSON": ents.people, "ORGANIZATION": ents.orgs, "LOCATION": ents.places}.get(label, []).append(item)
+        _add_institutions(doc.text, base, ents)
+        _add_gazetteer_places(doc.text, base, ents)
+        out[i] = ents
+    return out
+
+
+def _add_institutions(text: str, base: int, ents: Entities) -> None:
+    """Institutions the model missed (`Kementerian Sosial menyalurkan …`), by their head word."""
+    taken = [(s, e) for group in (ents.people, ents.orgs, ents.places) for s, e, _ in group]
+    for m in institution_pattern().finditer(text):
+        s, e = base + m.start(), base + m.end()
+        inside = [x for x in ents.people if s < x[0] < e]
+        if inside:  # `Kepala Dinas PUPR Karangsari [Agus Setiadi]`: the person is not the institution
+            e = min(x[0] for x in inside)
+            e = s + len(text[s - base:e - base].rstrip())
+            if " " not in text[s - base:e - base]:
+                continue
+        if any(a < e and s < b and not (s <= a and b <= e) for a, b in taken):
+            continue  # the model's entity reaches outside it: the model's reading stands
+        for group in (ents.orgs, ents.places):  # `Dinas Pendidikan [Pasaman Barat]`
+            group[:] = [x for x in group if not (s <= x[0] and x[1] <= e)]
+        ents.orgs.append((s, e, text[s - base:e - base]))
+        taken.append((s, e))
+    ents.orgs.sort()
+
+
+def _add_gazetteer_places(text: str, base: int, ents: Entities) -> None:
+    """Places of the gazetteer the model missed (`mengunjungi Kuala Lumpur`)."""
+    taken = [(s, e) for group in (ents.people, ents.orgs, ents.places) for s, e, _ in group]
+    for m in place_pattern().finditer(text):
+        s, e = base + m.start(), base + m.end()
+        if not any(a < e and s < b for a, b in taken):
+            ents.places.append((s, e, m.group()))
+    ents.places.sort()
+
+
+def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
+    """Each title word of the article (lower-cased) → the full names that follow it
+    (`Presiden Prancis Emmanuel Macron`): found by rule, so that the model's misses elsewhere in the
+    article are filled in, and a bare `Presiden` can stand for its holder."""
+    g = gazetteer()
+    title_words = lex.titles | lex.title_inner
+    holders: dict[str, set[str]] = {}
+    for m in re.finditer(r"(?=\b([A-Za-z]+)((?:\s+[A-Z][\w'’-]*){2,6}))", text):
+        if m.group(1).lower() not in lex.titles:
+            continue
+        if re.search(r"\b(?:wakil|mantan|eks|calon|wa)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+            continue  # `Wakil Presiden Jusuf Kalla` is no `Presiden`
+        words = m.group(2).split()
+        # skip the rest of the title and the country: `Menteri Luar Negeri Kanada Taro Kono`
+        while words and (words[0].lower() in title_words or g.actor(words[0]) is not None):
+            words.pop(0)
+        for n in (2, 1):  # `Malaysia` is two words of a country
+            if len(words) > n and g.actor(" ".join(words[:n])) is not None:
+                words = words[n:]
+        words = words[_region_end(words, g):]  # `Gubernur Sumatera Barat Ramlan Effendi`
+        if len(words) > 2 and institution_pattern().match(" ".join(words)):
+            words = words[-2:]  # `Kepala Dinas PUPR Agus Setiadi`
+        if g.country(" ".join(words)) is not None or words and words[-1].lower() in _COMPASS:
+            continue  # `Gubernur Nusa Tenggara Barat`: a region, nobody's name
+        words = [w for w in words]
+        while words and (lex.kind_of(words[-1]) or words[-1].lower() in lex.reporting):
+            words.pop()
+        if 2 <= len(words) <= 4 and not any(g.is_country_name(w) for w in words):
+            holders.setdefault(m.group(1).lower(), set()).add(" ".join(words))
+    return holders
+
+
+_BARE_TITLE = re.compile(r"\b([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+
+
+def bare_title_holders(text: str, start: int, end: int, holders: dict[str, set[str]]) -> list[str]:
+    """`Presiden tiba di bandara`: a bare title stands for the one person the article gives it."""
+    found = []
+    for m in _BARE_TITLE.finditer(text, start, end):
+        names = holders.get(m.group(1).lower(), set())
+        if len(names) == 1:
+            found.append(next(iter(names)))
+    return found
+
+
+def known_people_pattern(names: list[str]) -> re.Pattern | None:
+    """The article's people as one pattern: full names and their first or last word (`Widodo`)."""
+    forms: set[str] = set()
+    for name in names:
+        forms.add(name)
+        parts = name.replace("-", " ").split()
+        if len(parts) > 1:
+            forms.update(p for p in (parts[0], parts[-1]) if len(p) >= 3 and p[0].isupper())
+    if not forms:
+        return None
+    def form_pattern(form: str) -> str:  # `Xi Jin-ping` also finds `Xi Jin Ping`
+        words = [w for w in re.split(r"[\s-]+", form) if w]
+        return r"[\s-]+".join(re.escape(w[0]) + (f"(?i:{re.escape(w[1:])})" if len(w) > 1 else "") for w in words)
+
+    alternatives = "|".join(form_pattern(f) for f in sorted(forms, key=len, reverse=True) if f.strip(" -"))
+    return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])(?!\s+[A-Z][a-z])")
+
+
+def add_known_people(text: str, span: tuple[int, int], pattern: re.Pattern | None, ents: Entities) -> None:
+    """Add the article's people where the model missed them."""
+    if pattern is None:
+        return
+    taken = [(s, e) for s, e, _ in ents.people]
+    for m in pattern.finditer(text, span[0], span[1]):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        # a known person's name the model took for a place or an organisation is the person
+        ents.places[:] = [x for x in ents.places if not (x[0] < m.end() and m.start() < x[1])]
+        ents.orgs[:] = [x for x in ents.orgs if not (x[0] < m.end() and m.start() < x[1])]
+        ents.people.append((m.start(), m.end(), m.group()))
+        taken.append((m.start(), m.end()))
+    ents.people.sort()

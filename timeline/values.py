@@ -1,0 +1,37 @@
+"""The calendar algebra of TIMEX3 values: the span of days a value covers, and whether two overlap.
+
+`2019` covers 2019-01-01 … 2019-12-31, `2024-W19` the Monday to Sunday of that ISO week.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+
+def span_start(value: str) -> date:
+    """The first day of a date's span: `2019` → 2019-01-01, `2024-W19` → the Monday of that ISO week."""
+    if "-W" in value:
+        year, week = value.split("-W")
+        return date.fromisocalendar(int(year), int(week[:2]), 1)
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def span_end(value: str) -> date:
+    """The last day of a date's span."""
+    s = span_start(value)
+    if "-W" in value:
+        return s + timedelta(days=6)
+    if len(value) == 4:
+        return date(s.year, 12, 31)
+    if len(value) == 7:
+        return date(s.year + (s.month == 12), s.month % 12 + 1, 1) - timedelta(days=1)
+    return s
+
+
+def dates_compatible(a: str, b: str) -> bool:
+    """One date's span contains the other's (2014-12 and 2014-12-10; 2024-W19 and 2024-05-08; a week
+    and a month or year it falls in)."""
+    if "-W" not in a and "-W" not in b:
+        return a.startswith(b) or b.startswith(a)
+    (sa, ea), (sb, eb) = (span_start(a), span_end(a)), (span_start(b), span_end(b))
+    return sa <= sb and eb <= ea or sb <= sa and ea <= eb or (sa <= sb <= ea or sb <= sa <= eb) and len(a) != len(b)
