@@ -15,7 +15,7 @@ from ..values import span_start
 from ..model import Document, Event, Mention, Timex
 from .candidates import Candidate, find_candidates
 from .classify import probability
-from .cluster import Group, group
+from .cluster import Group, centrality, group
 from .describe import describe
 from .rank import salience
 
@@ -42,8 +42,12 @@ def _mention(c: Candidate, sentence: str) -> Mention:
 
 def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     members = sorted(g.members, key=lambda c: (c.doc, c.start))
-    best = max(members, key=lambda c: (c.probability + 0.3 * (c.anchor != "attribution") + 0.2 * c.features.get("lead", 0),
-                                       -len(c.doc), c.doc and -c.start))
+    # the title is the member that says best what all of them say (the most central), a lead and a
+    # clause of its own (not a quotation) breaking ties
+    central = {id(c): x for c, x in zip(g.members, centrality(g))}
+    best = max(members, key=lambda c: (round(central[id(c)] + 0.1 * c.features.get("lead", 0)
+                                             + 0.1 * (c.anchor != "attribution") + 0.1 * c.probability, 6),
+                                       c.doc, -c.start))
     kinds = Counter(c.kind for c in members if c.kind not in ("event", "statement"))
     kind = sorted(kinds, key=lambda k: (-kinds[k], k))[0] if kinds else best.kind
     statuses = [c.status for c in members]

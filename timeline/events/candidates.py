@@ -116,9 +116,19 @@ def clauses(sentence: str) -> list[tuple[int, int, str]]:
         pos = m.end()
     if pos < len(sentence):
         pieces.append((pos, len(sentence), "clause"))
+    if not any(role == "quote" for _, _, role in pieces):
+        # a quotation that began in an earlier sentence ends in this one: `…10 orang," kata Budi.`
+        m = patterns()["quote_end"].match(sentence)
+        if m:
+            pieces = [(0, m.end(1), "quote"), (m.end(1), len(sentence), "clause")]
+        elif sentence.lstrip()[:1] in "\"“" and len(_WORD.findall(sentence)) >= QUOTE_WORDS:
+            pieces = [(0, len(sentence), "quote")]  # … and one that goes on in the next
     out: list[tuple[int, int, str]] = []
     for s, e, role in pieces:
         cuts = [s] + [s + m.start() for m in patterns()['clause_break'].finditer(sentence[s:e])] + [e]
+        if s == 0 and patterns()["subordinate_first"].match(sentence) and "," in sentence[s:e]:
+            cuts.append(sentence.index(",", s))  # `Jelang laga itu pada 3 November, panitia merilis …`: two clauses
+            cuts = sorted(set(cuts))
         for a, b in zip(cuts, cuts[1:]):
             if sentence[a:b].strip(" ,.;:\"“”"):
                 out.append((a, b, role))
@@ -253,8 +263,13 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
             if before and not patterns()["subordinate_first"].match(sentence[last[0]:last[1]]):
                 a, b = before[-1]
                 out.append(_candidate(doc, text, (s, e), (body + a, body + b), pending, "own", i, p, n))
-        if i == lead_index and doc.dct is not None and not any(c.sentence_index == i for c in out):
-            lead = [(a, b) for a, b, role in pieces if role != "attribution" and has_predicate(a, b)]
+        # the lead's main clause, when no time of its own dates it, is the publication day's news
+        main = [(a, b) for a, b, role in pieces if role != "attribution" and has_predicate(a, b)
+                and not patterns()["subordinate_first"].match(sentence[a:b])]
+        dated_main = any(c.sentence_index == i and any(c.start <= body + a < c.end or body + a <= c.start < body + b
+                                                       for a, b in main) for c in out)
+        if i == lead_index and doc.dct is not None and not dated_main:
+            lead = main
             if lead:
                 a, b = lead[0][0], lead[-1][1]
                 out.append(_candidate(doc, text, (s, e), (body + a, body + b), None, "lead", i, p, n,

@@ -29,12 +29,19 @@ class Group:
     members: list[Candidate] = field(default_factory=list)
     vector: dict[str, float] = field(default_factory=dict)
     actors: list[str] = field(default_factory=list)
+    vectors: list[dict[str, float]] = field(default_factory=list)  # of the members, in their order
 
     def add(self, c: Candidate, vec: dict[str, float]) -> None:
         self.members.append(c)
+        self.vectors.append(vec)
         for w, x in vec.items():
             self.vector[w] = self.vector.get(w, 0.0) + x
         self.actors += [a for a in c.participants + c.places if a not in self.actors]
+
+
+def centrality(g: Group) -> list[float]:
+    """How close each member is to what the event's members say together (cosine to the sum)."""
+    return [_cosine(v, g) for v in g.vectors]
 
 
 def _idf(cands: list[Candidate]) -> dict[str, float]:

@@ -50,7 +50,18 @@ def tag(text: str) -> list[Token]:
 
 
 def is_predicate(word: str, tag: str) -> bool:
-    return tag == "VB" or (tag == "NN" and bool(_NOMINAL.match(word.lower())))
+    """The tagger's verbs, the nouns formed from verbs, and affixed verb forms the tagger took for a
+    noun or an adjective (`tergenang`: Sastrawi strips its affix, so it is no bare root)."""
+    if tag == "VB":
+        return True
+    low = word.lower()
+    if tag == "NN" and _NOMINAL.match(low):
+        return True
+    if tag in ("NN", "JJ") and _VERB_FORM.match(low):
+        from .pos import lemma
+
+        return lemma(low) != low
+    return False
 
 
 def predicates(tokens: list[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
