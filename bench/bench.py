@@ -82,7 +82,9 @@ MODEL_LOAD_CHILD = """
 import time
 t0 = time.perf_counter()
 from timeline.nlp.entities import ner_model
+from timeline.nlp.pos import load
 ner_model()
+load()
 print(time.perf_counter() - t0)
 """
 
@@ -115,6 +117,14 @@ def main() -> None:
                                           capture_output=True, check=True).stdout)
         load = float(subprocess.run([sys.executable, "-c", MODEL_LOAD_CHILD], capture_output=True, check=True,
                                     cwd=ROOT).stdout)
+        # one long document: the build must be linear in the length of a single input too
+        single = {}
+        for name, size in (("one1", small // 1.2), ("one10", large // 1.2)):
+            path = Path(tmp) / f"{name}.txt"
+            prose = "\n\n".join(texts)
+            path.write_text(((prose + "\n\n") * (int(size) // len(prose) + 1))[:int(size)], encoding="utf-8")
+            single[name] = (int(size), run_measured([timeline, "build", str(path), "--dct", "2014-12-10",
+                                                     "-f", "json", "-q", "-o", out]))
 
     rows = [
         ("timeline tag", size_1, runs["tag1"]), ("timeline tag", size_10, runs["tag10"]),
@@ -137,9 +147,12 @@ def main() -> None:
           f"(target ≤ 1.20: documents stream)")
     print(f"- build peak RSS at {size_10 / MB:.0f} MB / at {size_1 / MB:.1f} MB: "
           f"**{runs['build10'][1] / runs['build1'][1]:.2f}** (target ≤ 1.5)")
-    print(f"- named-entity model load: {load:.2f} s (included in every build time above)")
+    print(f"- model load (named entities and part of speech): {load:.2f} s (included in every build time above)")
     print(f"- 1 MB line of digits and slashes: {patho['junk']:.2f} s; 1 MB of prose: {patho['prose']:.2f} s; "
           f"ratio **{patho['junk'] / patho['prose']:.2f}** (target ≤ 3: no super-linear pattern)")
+    (s1, (t1, _)), (s10, (t10, _)) = single["one1"], single["one10"]
+    print(f"- one plain-text document of {s10 / MB:.0f} MB: {t10:.1f} s; of {s1 / MB:.0f} MB: {t1:.1f} s; "
+          f"ratio **{t10 / t1:.1f}** (target ≤ 12: linear in one document's length)")
     print(f"- machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; wall-clock times including start-up")
 
 
