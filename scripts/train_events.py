@@ -90,7 +90,9 @@ def build_score(gold, procs, weights, intercept, threshold):
     apply(weights, intercept, cands)
     sentences = {k: v for p in procs for k, v in p.sentences.items()}
     dcts = {p.doc.id: p.doc.dct for p in procs}
-    events, _ = events_of(cands, sentences, threshold, dcts)
+    lex = load_lexicon()
+    compatible = {k: set(v.get("compatible", [])) for k, v in lex.kinds.items()}
+    events, _ = events_of(cands, sentences, threshold, dcts, compatible)
     chron = Chronology(documents=[p.doc for p in procs], timexes={p.doc.id: p.timexes for p in procs}, events=events)
     return score(gold, chronology_dict(chron))
 

@@ -97,10 +97,11 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
     lex = load_lexicon(Path(lexicon) if lexicon else None)
     processed = list(process_all(documents, cli_dct, lex, workers, on_document))
     cut = threshold() if min_confidence is None else min_confidence
+    compatible = {k: set(v.get("compatible", [])) for k, v in lex.kinds.items()}
     undated = [p for p in processed if p.doc.status == "ok" and p.doc.dct is None]
     if undated:
         dated = [c for p in processed if p.doc.dct is not None for c in p.candidates if c.probability >= cut]
-        groups = group(dated, {p.doc.id: p.doc.dct for p in processed})
+        groups = group(dated, {p.doc.id: p.doc.dct for p in processed}, compatible)
         years = {p.doc.dct.year for p in processed if p.doc.dct is not None}
         for p in undated:
             found = window(p.doc, p.candidates, groups, years)
@@ -113,7 +114,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
     cands = [c for p in processed for c in p.candidates]
     sentences = {k: v for p in processed for k, v in p.sentences.items()}
     dcts = {p.doc.id: p.doc.dct or (p.doc.dct_window[0] if p.doc.dct_window else None) for p in processed}
-    events, below = events_of(cands, sentences, cut, dcts)
+    events, below = events_of(cands, sentences, cut, dcts, compatible)
     return Chronology(
         documents=[p.doc for p in processed],
         timexes={p.doc.id: p.timexes for p in processed},

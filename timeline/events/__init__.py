@@ -48,12 +48,15 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     best = max(members, key=lambda c: (round(central[id(c)] + 0.1 * c.features.get("lead", 0)
                                              + 0.1 * (c.anchor != "attribution") + 0.1 * c.probability, 6),
                                        c.doc, -c.start))
-    kinds = Counter(c.kind for c in members if c.kind not in ("event", "statement"))
-    kind = sorted(kinds, key=lambda k: (-kinds[k], k))[0] if kinds else best.kind
+    # the kind is what happened, as most of the members that tell it happening name it
+    happened = [c for c in members if c.status in ("occurred", "reported")] or members
+    kinds = Counter(c.kind for c in happened if c.kind not in ("event", "statement"))
+    kind = sorted(kinds, key=lambda k: (-kinds[k], k != best.kind, k))[0] if kinds else best.kind
     statuses = [c.status for c in members]
     status = "occurred" if "occurred" in statuses else Counter(statuses).most_common(1)[0][0]
     people = Counter(p for c in members for p in c.participants)
     places = Counter(p for c in members for p in c.places)
+    venues = Counter(c.places[0] for c in members if c.places)  # each member's venue
     order = {p: i for i, p in enumerate(best.participants + best.places)}
     conflicts = [{"field": "status", "value": c.status, "doc": c.doc} for c in members if c.status != status]
     conflicts += [{"field": "date", "value": c.date, "doc": c.doc} for c in members if c.date != g.date]
@@ -61,7 +64,7 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     return Event(
         id="", date=g.date, kind=kind, status=status, title=best.title,
         participants=sorted(people, key=lambda p: (p not in order, order.get(p, 0), -people[p], p))[:6],
-        places=sorted(places, key=lambda p: (p not in order, order.get(p, 0), -places[p], p))[:3],
+        places=sorted(places, key=lambda p: (-venues[p], p not in order, order.get(p, 0), -places[p], p))[:3],
         confidence=round(max(c.probability for c in members), 2),
         sources=sorted({c.doc for c in members}),
         mentions=[_mention(c, sentences.get((c.doc, c.sentence_start), "")) for c in members],
@@ -86,11 +89,12 @@ def _date_end(dated: list[Candidate]) -> str | None:
 
 
 def events_of(cands: list[Candidate], sentences: dict[tuple[str, int], str], threshold: float,
-              dcts: dict | None = None) -> tuple[list[Event], int]:
+              dcts: dict | None = None, compatible: dict[str, set[str]] | None = None) -> tuple[list[Event], int]:
     """Merge the candidates at or above `threshold` into events, in chronological order with stable
     ids; also returns how many candidates made no row (below it, or a plan for no event found)."""
-    kept = [c for c in cands if c.probability >= threshold]
-    groups = group(kept, dcts)
+    # a vague-future plan makes no row of its own, it only joins the event it announces: no threshold
+    kept = [c for c in cands if c.probability >= threshold or c.anchor == "future"]
+    groups = group(kept, dcts, compatible)
     events = [_event(g, sentences) for g in groups]
     placed = sum(len(g.members) for g in groups)
     events.sort(key=lambda e: (span_start(e.date), len(e.date), e.title, e.sources))

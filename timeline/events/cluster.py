@@ -14,13 +14,24 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..nlp.entities import same_actor
+from ..nlp.entities import places_compatible, same_actor
 from ..values import span_end, span_start
 from .candidates import Candidate
 
 JOIN = 0.30  # similarity at which a candidate joins an event of its date (tuned leave-one-story-out)
 JOIN_COARSER = 0.45  # … an event of a finer date inside its span (`Oktober` into `2025-10-29`)
 SHARED_ACTOR = 0.12  # added per shared participant, at most two
+SAME_KIND = 0.12  # added when the lexicon gives both the same or compatible kinds (`visit` and `meeting`)
+PLAN_DAYS = 2  # a plan joins what happened at most this many days from the day it named (fixtures a few days apart stay apart)
+
+# kind → the kinds that can describe the same happening (the lexicon's `compatible`); set by `group`
+_COMPATIBLE: dict[str, set[str]] = {}
+
+
+def _kin(a: str, b: str) -> bool:
+    if a in ("event", "statement") or b in ("event", "statement"):
+        return False
+    return a == b or b in _COMPATIBLE.get(a, ()) or a in _COMPATIBLE.get(b, ())
 
 
 @dataclass
@@ -30,10 +41,13 @@ class Group:
     vector: dict[str, float] = field(default_factory=dict)
     actors: list[str] = field(default_factory=list)
     vectors: list[dict[str, float]] = field(default_factory=list)  # of the members, in their order
+    kinds: list[str] = field(default_factory=list)
 
     def add(self, c: Candidate, vec: dict[str, float]) -> None:
         self.members.append(c)
         self.vectors.append(vec)
+        if c.kind not in self.kinds:
+            self.kinds.append(c.kind)
         for w, x in vec.items():
             self.vector[w] = self.vector.get(w, 0.0) + x
         self.actors += [a for a in c.participants + c.places if a not in self.actors]
@@ -64,7 +78,24 @@ def _cosine(v: dict[str, float], g: Group) -> float:
 
 def similarity(c: Candidate, v: dict[str, float], g: Group) -> float:
     shared = sum(1 for a in c.participants + c.places if any(same_actor(a, b) for b in g.actors))
-    return _cosine(v, g) + SHARED_ACTOR * min(shared, 2)
+    kin = any(_kin(c.kind, k) for k in g.kinds)
+    # two kinds the lexicon knows and does not call compatible (`meeting`, `fall`) tell two events
+    apart = not kin and _known(c.kind) and any(_known(k) for k in g.kinds)
+    return _cosine(v, g) + SHARED_ACTOR * min(shared, 2) + SAME_KIND * kin - SAME_KIND * apart
+
+
+def _known(kind: str) -> bool:
+    return kind not in ("event", "statement")
+
+
+def venues_differ(c: Candidate, g: Group) -> bool:
+    """The candidate's venue and every venue of the event's members are known to be apart
+    (a country is not another country)."""
+    venues = {m.places[0] for m in g.members if m.places}
+    if not c.places or not venues:
+        return False
+    verdicts = [places_compatible(c.places[0], v) for v in venues]
+    return False in verdicts and True not in verdicts
 
 
 def _order(c: Candidate):
@@ -99,13 +130,41 @@ def _soft_leads(groups: list[Group], vectors: dict[int, dict[str, float]]) -> li
     return out
 
 
+def _plans_join_happenings(groups: list[Group], vectors: dict[int, dict[str, float]]) -> list[Group]:
+    """An event only planned or expected (`akan bertemu Kamis`) joins the most similar event that
+    happened within `PLAN_DAYS` of the day it named; the plan's day stays as a conflict."""
+    happened = [g for g in groups if len(g.date) == 10 and any(c.status in HAPPENED for c in g.members)]
+    out = []
+    for g in groups:
+        if len(g.date) != 10 or any(c.status in HAPPENED for c in g.members):
+            out.append(g)
+            continue
+        day = span_start(g.date)
+        best, score = None, 0.0
+        for h in happened:
+            if h is g or abs((span_start(h.date) - day).days) > PLAN_DAYS:
+                continue
+            s = max(similarity(c, vectors[id(c)], h) for c in g.members)
+            if s > score:
+                best, score = h, s
+        if best is not None and score >= JOIN_COARSER:
+            for c in g.members:
+                best.add(c, vectors[id(c)])
+        else:
+            out.append(g)
+    return out
+
+
+HAPPENED = ("occurred", "reported")
 NEAR_FUTURE_DAYS = 14  # how long before an event a vague near future ("dalam beberapa hari mendatang") may be said
 
 
-def group(cands: list[Candidate], dcts: dict | None = None) -> list[Group]:
+def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str, set[str]] | None = None) -> list[Group]:
     """Events of a list of candidates (see the module docstring). A plan for a vague near future
     joins the most similar event dated within `NEAR_FUTURE_DAYS` after its article (`dcts`: article
     id → publication date), or none."""
+    _COMPATIBLE.clear()
+    _COMPATIBLE.update(compatible or {})
     future = [c for c in cands if c.anchor == "future"]
     cands = [c for c in cands if c.anchor not in ("future", "partial")]
     idf = _idf(cands + future)
@@ -147,6 +206,7 @@ def group(cands: list[Candidate], dcts: dict | None = None) -> list[Group]:
             else:
                 out.append(g)
     out = _soft_leads(out, vectors)
+    out = _plans_join_happenings(out, vectors)
     for c in sorted(future, key=_order):
         dct = (dcts or {}).get(c.doc)
         if dct is None:
@@ -160,15 +220,15 @@ def group(cands: list[Candidate], dcts: dict | None = None) -> list[Group]:
     return out
 
 
-def matches(cands: list[Candidate], groups: list[Group], fits) -> list[tuple[Candidate, Group]]:
+def matches(cands: list[Candidate], groups: list[Group], fits, at_least: float = JOIN) -> list[tuple[Candidate, Group]]:
     """Each candidate paired with the most similar event it `fits` (a predicate of the candidate and
-    the event), when they are similar enough to be one (`JOIN`)."""
+    the event), when they are similar enough to be one (`at_least`)."""
     members = [c for g in groups for c in g.members]
     idf = _idf(members + cands)
     out = []
     for c in sorted(cands, key=_order):
         v = _vector(c, idf)
         best = max((g for g in groups if fits(c, g)), key=lambda g: similarity(c, v, g), default=None)
-        if best is not None and similarity(c, v, best) >= JOIN:
+        if best is not None and similarity(c, v, best) >= at_least:
             out.append((c, best))
     return out

@@ -62,11 +62,14 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         def inside(s: int, e: int, span=(lo, hi)) -> bool:
             return span[0] <= s and e <= span[1] and not any(a < e and s < b for a, b in time_spans)
 
-        people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e)]
+        # a name right after `di`/`ke` is where it happened, whatever the model calls it (`di Kosmodrom X`)
+        at_venue = [(s, n) for s, e, n in en.orgs + en.people
+                    if inside(s, e) and re.search(r"\b(?:di|ke)\s+$", text[max(lo, s - 4):s])]
+        people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e) and (s, n) not in at_venue]
         if not people:  # `Presiden tiba di bandara`: the one president the article names
             people = [aliases.get(n, n) for n in bare_title_holders(text, lo, hi, holders)]
-        orgs = [n for s, e, n in en.orgs if inside(s, e)]
-        places = _venues(text, [(s, n) for s, e, n in en.places if inside(s, e)], lo, lex)
+        orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue]
+        places = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)]), lo, lex)
         speakers = []
         if speaker_span:
             speakers = [aliases.get(n, n) for s, e, n in en.people if inside(s, e, speaker_span)] or \

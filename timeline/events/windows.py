@@ -21,7 +21,7 @@ from ..timex.dct import weekday_date
 from ..timex.tagger import tag
 from ..values import span_start
 from .candidates import Candidate
-from .cluster import Group, matches
+from .cluster import JOIN_COARSER, Group, matches, venues_differ
 
 NEAR_FUTURE = timedelta(days=14)  # how long before an event a vague near future may have been written
 HAPPENED = ("occurred", "reported")
@@ -42,8 +42,8 @@ def day_offsets(text: str) -> dict[tuple[int, int], int]:
 
 def _fits_partial(c: Candidate, g: Group) -> bool:
     """`September lalu` (XXXX-09) fits 2014-09-10, not 2012; a near-future plan fits any day."""
-    if c.anchor == "future":
-        return len(g.date) == 10
+    if c.anchor == "future":  # a visit announced to one country is no event in another
+        return len(g.date) == 10 and not venues_differ(c, g)
     value = c.timex.value if c.timex else ""
     if not value.startswith("XXXX-") or value.startswith("XXXX-W"):
         return False
@@ -68,7 +68,9 @@ def window(doc: Document, cands: list[Candidate], groups: list[Group], years: se
             spans.append((d - NEAR_FUTURE, d))
     offsets = day_offsets(doc.text)
     evidence = [c for c in cands if c.anchor in ("partial", "future")]
-    for c, g in matches(evidence, [g for g in groups if any(m.doc != doc.id for m in g.members)], _fits_partial):
+    # evidence must be telling: as similar as a coarse date must be to join a finer event
+    others = [g for g in groups if any(m.doc != doc.id for m in g.members)]
+    for c, g in matches(evidence, others, _fits_partial, JOIN_COARSER):
         when = span_start(g.date)
         shift = offsets.get((c.timex.start, c.timex.end)) if c.timex else None
         if shift is not None and len(g.date) == 10:
