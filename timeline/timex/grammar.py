@@ -64,6 +64,7 @@ class Words:
     dct_bounds: tuple[str, ...]
     not_triggers: frozenset[str]
     holidays: dict[str, dict] = field(default_factory=dict)  # name → its entry of [holidays]
+    weekday_forms: dict[str, int] = field(default_factory=dict)  # weekdays with their lower-case and short forms
     prayer_times: dict[str, str] = field(default_factory=dict)
     pod_phrases: dict[str, str] = field(default_factory=dict)
     attribution: tuple[str, ...] = ()
@@ -100,6 +101,7 @@ def words_from(raw: dict[str, Any]) -> Words:
         months=table("months"),
         month_abbrevs=table("month_abbrevs"),
         weekdays=table("weekdays"),
+        weekday_forms={**table("weekday_abbrevs"), **table("weekdays_lower"), **table("weekdays")},
         numbers=table("numbers"),
         units=table("units"),
         se_units=table("se_units"),
@@ -205,6 +207,12 @@ def _word_macros(raw: dict[str, Any], w: Words) -> dict[str, str]:
         "vague_short": listed("vague_short", "short"),
         "counted": listed("counted_vague", "counted"),
         "num_plain": _number_pattern(w).replace("(?P<num>", "(?:", 1),
+        # user-written text: month names in any case (only beside a day), weekdays in lower case, short weekdays
+        # (a short month only before a year: `3 okt 2015`)
+        "month_ci": (f"(?P<month>{_alternation(raw['months']['words'])}|{_alternation(raw['month_abbrevs']['words'])}"
+                     r"(?=\.?\s*,?\s*(?:tahun\s+|thn\.?\s+)?(?:1[5-9]|20)\d\d))"),
+        "weekday_lower": "(?P<weekday>(?-i:" + ("|".join(re.escape(k) for k in sorted(raw.get("weekdays_lower", {}).get("words", {}), key=len, reverse=True)) or "(?!)") + "))",
+        "weekday_abbrev": listed("weekday_abbrevs", "weekday"),
     }
 
 

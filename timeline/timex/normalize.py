@@ -314,7 +314,7 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
             except ValueError:
                 return None
         elif dct:
-            d = resolve_day_month(month, day, dct, tense, w.lookup("weekdays", g.get("weekday")),
+            d = resolve_day_month(month, day, dct, tense, w.lookup("weekday_forms", g.get("weekday")),
                                   bool(g.get("dir")) or g.get("ahead") is not None)
             if d is None:
                 return None
@@ -336,13 +336,13 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
         else:
             value = f"XXXX-{month:02d}"
     elif g.get("weekday") and g.get("wdir") and dct:  # `Senin pekan lalu`: that weekday of the week named
-        wd = w.lookup("weekdays", g["weekday"])
+        wd = w.lookup("weekday_forms", g["weekday"])
         weeks = w.lookup("week_directions", g["wdir"], 0)
         d = dct + timedelta(days=wd - dct.isoweekday() + 7 * weeks)
         value, timed = _with_clock(d, g, w)
         return value, ("TIME" if timed else "DATE"), None
     elif g.get("weekday"):
-        wd = w.lookup("weekdays", g["weekday"])
+        wd = w.lookup("weekday_forms", g["weekday"])
         if dct:
             value, timed = _with_clock(resolve_weekday(wd, dct, tense, bool(g.get("dir"))), g, w)
             return value, ("TIME" if timed else "DATE"), None
