@@ -491,10 +491,20 @@ def _named_or_deictic_year(g: dict, ctx: Context) -> str:
     return "XXXX"
 
 
+def _unit_before(text: str, start: int, w: Words) -> str | None:
+    """`kuartal pertama dan kedua …`: the unit of a quarter named before its pair (a word of [period_units])."""
+    words_before = re.findall(r"\w+", text[max(0, start - 40):start].lower())
+    # `<unit> <ordinal> dan`: the unit stands just before the first ordinal
+    if len(words_before) >= 3 and words_before[-3] in w.period_units and words_before[-2] in w.ordinals:
+        return words_before[-3]
+    return None
+
+
 def quarter(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
     n = ctx.w.lookup("ordinals", g["ordinal"])
-    letter = ctx.w.lookup("period_units", g["qunit"])
+    qunit = g.get("qunit") or _unit_before(ctx.text, m.start(), ctx.w)
+    letter = ctx.w.lookup("period_units", qunit)
     if not n or not letter or letter == "H" and n > 2 or letter == "Q" and n > 4:
         return None
     return f"{_named_or_deictic_year(g, ctx)}-{letter}{n}", "DATE", None
