@@ -235,6 +235,7 @@ class Rule:
     regex: re.Pattern
     order: int
     digits: bool = False  # a match can be all digits, so digits set the rule off
+    digit_shape: str | None = None  # only digit tokens of this shape do (`(?:1[5-9]|20)\d\d` for a year)
     examples: tuple[Example, ...] = ()
     non_examples: tuple[str, ...] = ()
     trigger_words: frozenset[str] | None = None  # the words that set it off, when the rule names them
@@ -271,6 +272,7 @@ def compile_rules(data: dict[str, Any], w: Words) -> list[Rule]:
                 regex=regex,
                 order=order,
                 digits=r.get("digits", False),
+                digit_shape=r.get("digit_shape"),
                 examples=tuple(Example(**e) for e in r.get("examples", ())),
                 non_examples=tuple(r.get("not", ())),
                 trigger_words=_trigger_words(r["triggers"], macros, w) if "triggers" in r else None,
@@ -289,6 +291,8 @@ class Triggers:
 
     by_word: dict[str, tuple[int, ...]]  # lower-case word → indices of rules in `rules()`
     by_digit: tuple[int, ...]  # rules marked `digits = true`
+    digit_shapes: tuple[re.Pattern | None, ...] = ()  # the distinct `digit_shape`s (None: any digits)
+    shape_of: dict[int, int] = field(default_factory=dict)  # rule index → index in digit_shapes
 
 
 _TABLE_MACROS = {"holiday": "holidays", "unit": "units", "se_unit": "se_units", "month": "months",
@@ -328,7 +332,10 @@ def triggers_of(grammar_rules: tuple[Rule, ...], w: Words) -> Triggers:
         for word in found - w.not_triggers:
             by_word.setdefault(word, []).append(i)
     by_digit = tuple(i for i, rule in enumerate(grammar_rules) if rule.digits)
-    return Triggers({k: tuple(v) for k, v in by_word.items()}, by_digit)
+    shapes = sorted({grammar_rules[i].digit_shape or "" for i in by_digit})
+    shape_of = {i: shapes.index(grammar_rules[i].digit_shape or "") for i in by_digit}
+    compiled = tuple(re.compile(sh) if sh else None for sh in shapes)
+    return Triggers({k: tuple(v) for k, v in by_word.items()}, by_digit, compiled, shape_of)
 
 
 @dataclass(frozen=True)
