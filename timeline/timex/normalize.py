@@ -437,7 +437,7 @@ def ago(m: re.Match, ctx: Context) -> Result | None:
         if base_name == "ref" and ctx.ref_clock is not None:
             seconds = {"H": 3600, "MIN": 60, "S": 1}[unit] * float(n)
             t = ctx.ref_clock + timedelta(seconds=sign * seconds)
-            return t.strftime("%Y-%m-%dT%H:%M"), "TIME", None
+            return f"{fmt(t.date(), DAY)}T{t.hour:02d}:{t.minute:02d}", "TIME", None
         return duration_value(n, unit, True), "DURATION", None
     gran = _UNIT_GRAN.get(unit, DAY)
     if base_name == "ref" and ctx.ref is not None and ctx.ref_gran == DAY and gran in (YEAR, MONTH, WEEK, DAY):
@@ -484,10 +484,10 @@ def set_(m: re.Match, ctx: Context) -> Result | None:
 def _named_or_deictic_year(g: dict, ctx: Context) -> str:
     """The year a quarter or season names (`kuartal III 2014`), or counts from the DCT (`tahun depan`)."""
     if g.get("year"):
-        return str(_year_from(g["year"], ctx.dct))
+        return f"{_year_from(g['year'], ctx.dct):04d}"
     if ctx.dct:
         offset, _ = ctx.w.lookup("directions", g.get("dir"), (0, "dct")) if g.get("dir") else (0, "dct")
-        return str(ctx.dct.year + offset)
+        return f"{max(0, ctx.dct.year + offset):04d}"
     return "XXXX"
 
 
