@@ -596,11 +596,14 @@ def holiday(m: re.Match, ctx: Context) -> Result | None:
     """`HUT RI ke-80`, `Hari Bhayangkara`, `Idul Fitri 2024`, `Lebaran tahun ini`, `menjelang Imlek`."""
     g = m.groupdict()
     w = ctx.w
-    entry = w.holidays.get(re.sub(r"\s+", " ", g["holiday"].lower()))
+    name = g.get("holiday") or f"{g['anniversary']} {g['of']}"  # `HUT ke-80 RI` is `HUT RI` the 80th
+    entry = w.holidays.get(re.sub(r"\s+", " ", name.lower()))
     if entry is None:
         return None
-    if entry.get("title") and not g["holiday"][:1].isupper():
+    if entry.get("title") and not name[:1].isupper():
         return None
+    if g.get("nth_first"):
+        g = {**g, "nth": g["nth_first"]}
     dct = ctx.dct
     year = None
     if g.get("nth") and entry.get("founded"):
