@@ -296,7 +296,9 @@ class Triggers:
 
 
 _TABLE_MACROS = {"holiday": "holidays", "unit": "units", "se_unit": "se_units", "month": "months",
-                 "month_any": "months", "weekday": "weekdays", "pod": "parts_of_day", "prayer": "prayer_times"}
+                 "month_any": "months", "weekday": "weekdays", "pod": "parts_of_day", "prayer": "prayer_times",
+                 "weekday_lower": "weekdays_lower", "weekday_abbrev": "weekday_abbrevs", "qunit": "period_units",
+                 "ordinal": "ordinals"}
 
 
 def _trigger_words(items: list[str], macros: dict[str, str], w: Words) -> frozenset[str]:
