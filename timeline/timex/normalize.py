@@ -68,14 +68,16 @@ def fmt(d: date | None, gran: str) -> str:
     return d.isoformat()
 
 
+_SHIFT_UNITS = {"Y": ("years", 1), "M": ("months", 1), "W": ("weeks", 1), "D": ("days", 1), "Q": ("months", 3),
+                "SEMESTER": ("months", 6), "DE": ("years", 10), "CE": ("years", 100), "WINDU": ("years", 8)}
+
+
 def shift(d: date, unit: str, n: int) -> date:
     """`d` moved by n units (a TIMEX3 unit letter from time_words.toml)."""
-    step = {
-        "Y": relativedelta(years=n), "M": relativedelta(months=n), "W": relativedelta(weeks=n),
-        "D": relativedelta(days=n), "Q": relativedelta(months=3 * n), "SEMESTER": relativedelta(months=6 * n),
-        "DE": relativedelta(years=10 * n), "CE": relativedelta(years=100 * n), "WINDU": relativedelta(years=8 * n),
-    }.get(unit, relativedelta())
-    return d + step
+    if unit not in _SHIFT_UNITS:
+        return d
+    name, size = _SHIFT_UNITS[unit]
+    return d + relativedelta(**{name: n * size})
 
 
 # ------------------------------------------------------------------ numbers
