@@ -64,12 +64,15 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
     shapes = list(enumerate(trig.digit_shapes))
     digit_windows: list[list[list[int]]] = [[] for _ in shapes]  # per digit shape
     word_windows: dict[int, list[list[int]]] = {}
+    shapes_of: dict[str, tuple[int, ...]] = {}
     for tok in _TOKEN.finditer(text):
         word = tok.group()
         if word[0].isdigit():
-            for k, shape in shapes:
-                if shape is None or shape.fullmatch(word):
-                    _add_window(digit_windows[k], tok.start() - _DIGIT_MARGIN, tok.end() + _DIGIT_MARGIN)
+            fits = shapes_of.get(word)
+            if fits is None:  # numbers repeat: each is checked against the shapes once per text
+                fits = shapes_of[word] = tuple(k for k, shape in shapes if shape is None or shape.fullmatch(word))
+            for k in fits:
+                _add_window(digit_windows[k], tok.start() - _DIGIT_MARGIN, tok.end() + _DIGIT_MARGIN)
             continue
         lo, hi = tok.start() - _MARGIN, tok.end() + _MARGIN
         for i in trig.by_word.get(word.lower(), ()):
