@@ -321,15 +321,10 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
             if d is None:
                 return None
         else:
-            d = None
-            value = f"XXXX-{month:02d}-{day:02d}"
-        if d is not None or g.get("hour") or g.get("pod"):
-            if d is None:
-                suffix = _time_suffix(g, w)
-                return value + suffix, ("TIME" if suffix else "DATE"), None
-            value, timed = _with_clock(d, g, w)
-            return value, ("TIME" if timed else "DATE"), None
-        return value, "DATE", None
+            suffix = _time_suffix(g, w)
+            return f"XXXX-{month:02d}-{day:02d}" + suffix, ("TIME" if suffix else "DATE"), None
+        value, timed = _with_clock(d, g, w)  # with its clock time or part of day: `Kamis pukul 21.00`
+        return value, ("TIME" if timed else "DATE"), None
     elif month:
         if year:
             value = f"{year:04d}-{month:02d}"
