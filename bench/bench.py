@@ -138,9 +138,11 @@ def main() -> None:
     for name, size, (t, rss) in rows:
         print(f"| {name} | {size / MB:.2f} MB | {t:.2f} s | {mbs(size, t):.3f} | {rss:.0f} MB |")
     tag_ratio = mbs(size_1, runs["tag1"][0]) / mbs(size_1, runs["dp1"][0])
+    tag_ratio_10 = mbs(size_10, runs["tag10"][0]) / mbs(size_10, runs["dp10"][0])
     build_ratio = mbs(size_10, runs["build10"][0]) / mbs(size_10, runs["dp10"][0])
     print()
-    print(f"- tag / dateparser(id) throughput on {size_1 / MB:.1f} MB: **{tag_ratio:.1f}×** (target ≥ 10×)")
+    print(f"- tag / dateparser(id) throughput on {size_1 / MB:.1f} MB: **{tag_ratio:.1f}×**, on {size_10 / MB:.0f} MB: "
+          f"**{tag_ratio_10:.1f}×** (target ≥ 15×; tag uses all {os.cpu_count()} cores past 1.5 MB of text)")
     print(f"- build / dateparser(id) throughput on {size_10 / MB:.0f} MB: **{build_ratio:.1f}×** (target ≥ 3×; "
           f"build uses all {os.cpu_count()} cores, dateparser one)")
     print(f"- tag peak RSS at {size_10 / MB:.0f} MB / at {size_1 / MB:.1f} MB: **{runs['tag10'][1] / runs['tag1'][1]:.2f}** "

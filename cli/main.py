@@ -127,7 +127,7 @@ def tag_command(
     if workers < 0:
         _fail_usage("--workers must be 0 (all cores) or more")
     cli_dct = _parse_dct(dct)
-    errors = _stderr()
+    errors = None  # the console for messages, made at the first failed input (rich is not imported otherwise)
     folder = None
     if fmt == "timeml" and output is not None and (Path(output).is_dir() or output.endswith("/")):
         folder = Path(output)
@@ -150,6 +150,7 @@ def tag_command(
             tick(doc)
             if doc.status != "ok":
                 failed += 1
+                errors = errors or _stderr()
                 _report_error(errors, doc)
             writer.write(doc, timexes)
         writer.close()

@@ -143,13 +143,28 @@ def test_tag_imports_neither_spacy_nor_dateparser():
     assert r.stdout.decode().strip().splitlines()[-1] == "False False", r.stderr
 
 
-def test_tag_on_several_processes_writes_the_same_bytes():
-    """50 articles: more than the 16 a single process takes alone, so -j 2 forks workers."""
-    kompas = str(ROOT / "tests" / "data" / "kompas-dev")
-    one = run("tag", kompas, "-f", "jsonl", "-q", "-j", "1")
-    two = run("tag", kompas, "-f", "jsonl", "-q", "-j", "2")
-    assert one.returncode == two.returncode == 0, two.stderr
-    assert one.stdout == two.stdout and one.stdout.count(b"\n") == 50
+def test_tag_on_several_processes_gives_the_same_documents(monkeypatch):
+    """Workers start after POOL_AFTER_CHARS of text; with a small threshold 50 articles use them."""
+    import io
+
+    import timeline
+    from timeline.read import read
+    from timeline.write import JsonLinesWriter
+
+    def tagged(workers: int) -> str:
+        out = io.StringIO()
+        writer = JsonLinesWriter(out)
+        for doc, timexes in timeline.tag_documents(read([ROOT / "tests" / "data" / "kompas-dev"]), None,
+                                                  workers=workers):
+            writer.write(doc, timexes)
+        writer.close()
+        return out.getvalue()
+
+    serial = tagged(1)
+    monkeypatch.setattr(timeline, "POOL_AFTER_CHARS", 5000)
+    assert tagged(2) == serial and serial.count("\n") == 50
+    cli = run("tag", str(ROOT / "tests" / "data" / "kompas-dev"), "-f", "jsonl", "-q", "-j", "2")
+    assert cli.returncode == 0 and cli.stdout.decode() == serial
 
 
 def test_workers_must_not_be_negative():

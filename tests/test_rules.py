@@ -25,6 +25,8 @@ FAMILIES = {
     "9 ranges naming the month once; count ranges": ["range_start", "count_range"],
     "10 seasons, prayer times, part of day + itu, vague short durations, reduplicated units":
         ["season", "prayer_time", "pod_lead", "pod_that", "vague_short", "counted_units", "vague_rep_offset"],
+    "11 forms of user-written text": ["user_day_month", "user_weekday", "user_weekday_abbrev", "user_day_slash_month",
+                                      "clock_pukul"],
 }
 
 

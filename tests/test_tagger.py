@@ -73,7 +73,13 @@ def _check_invariants(text: str, dct: date | None) -> None:
 TIME_WORDS = ["Senin", "Minggu", "(12/9/2023)", "12/9", "2014", "tahun", "lalu", "depan", "pukul", "19.30",
               "WIB", "bulan", "Januari", "sekitar", "lebih dari", "awal", "setiap", "hari", "ini", "kemarin",
               "dua", "puluh", "se", "abad", "ke-20", "1990-an", "-", "/", "(", ")", ",", " ", "\n", "31/2/2023",
-              "kuartal", "III", "pagi", "beberapa", "kemudian", "'", "00", "99"]
+              "kuartal", "III", "pagi", "beberapa", "kemudian", "'", "00", "99",
+              # the families of issue 10
+              "jam", "menit", "detik", "sebelumnya", "setengah", "sejam", "derajat", "LS", "tanggal", "hingga",
+              "sampai", "2-3", "(21/4)", "8/3", "pada", "Lebaran", "Idul", "Fitri", "HUT", "RI", "ke-80", "Natal",
+              "salat", "magrib", "menjelang", "usai", "musim", "hujan", "kemarau", "itu", "dulu", "tunggu",
+              "sebentar", "lagi", "hitungan", "berbulan-bulan", "siang", "malam", "12", "oktober", "rabu", "Sel",
+              "pk", "bln", "thn", "pertama", "dan", "kedua"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -57,34 +57,48 @@ def _tag_one(doc: Document, cli_dct: date | None) -> tuple[Document, list[Timex]
 
 
 _POOL_STATE: dict = {}
-_POOL_AFTER = 16  # documents: fewer are tagged in this process, without starting workers
+POOL_AFTER_CHARS = 1_500_000  # text tagged in this process before workers start (a big input is more)
 
 
-def _pool_work(doc: Document) -> tuple[Document, list[Timex]]:
-    return _tag_one(doc, _POOL_STATE.get("cli_dct"))
+def _pool_work(doc: Document):
+    doc, timexes = _tag_one(doc, _POOL_STATE.get("cli_dct"))
+    return doc.dct, doc.dct_source, timexes  # the text stays in the parent: it is not sent back
 
 
 def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
                   workers: int = 1) -> Iterator[tuple[Document, list[Timex]]]:
     """Date and tag each document as it comes (streaming, in input order); failed inputs pass
-    through with no timexes. With `workers` > 1 and more than a few documents, the tagging runs on
-    that many processes (forked after the grammar is compiled); the results are the same."""
-    import itertools
-
+    through with no timexes. With `workers` > 1, a big input (more than POOL_AFTER_CHARS of text)
+    is tagged on that many processes from there on (forked after the grammar is compiled); the
+    results are the same. Small inputs never pay for starting processes."""
     docs = iter(docs)
-    head = list(itertools.islice(docs, _POOL_AFTER))
-    if workers <= 1 or len(head) < _POOL_AFTER:
-        for doc in itertools.chain(head, docs):
-            yield _tag_one(doc, cli_dct)
+    seen = 0
+    for doc in docs:
+        yield _tag_one(doc, cli_dct)
+        seen += len(doc.text or "")
+        if workers > 1 and seen >= POOL_AFTER_CHARS:
+            break
+    else:
         return
     import multiprocessing as mp
+    from collections import deque
 
     from .timex.grammar import default
 
     default()  # compiled once, shared by the forked workers
     _POOL_STATE["cli_dct"] = cli_dct
+    pending: deque[Document] = deque()
+
+    def feed() -> Iterator[Document]:
+        for doc in docs:
+            pending.append(doc)
+            yield doc
+
     with mp.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_pool_work, itertools.chain(head, docs), chunksize=8)
+        for dct, dct_source, timexes in pool.imap(_pool_work, feed(), chunksize=16):
+            doc = pending.popleft()
+            doc.dct, doc.dct_source = dct, dct_source
+            yield doc, timexes
 
 
 def extract(documents: Iterable[Document], **options):

@@ -64,6 +64,7 @@ class Words:
     dct_bounds: tuple[str, ...]
     not_triggers: frozenset[str]
     holidays: dict[str, dict] = field(default_factory=dict)  # name → its entry of [holidays]
+    weekday_forms: dict[str, int] = field(default_factory=dict)  # weekdays with their lower-case and short forms
     prayer_times: dict[str, str] = field(default_factory=dict)
     pod_phrases: dict[str, str] = field(default_factory=dict)
     attribution: tuple[str, ...] = ()
@@ -100,6 +101,7 @@ def words_from(raw: dict[str, Any]) -> Words:
         months=table("months"),
         month_abbrevs=table("month_abbrevs"),
         weekdays=table("weekdays"),
+        weekday_forms={**table("weekday_abbrevs"), **table("weekdays_lower"), **table("weekdays")},
         numbers=table("numbers"),
         units=table("units"),
         se_units=table("se_units"),
@@ -141,44 +143,73 @@ def words() -> Words:
     return default().words
 
 
-def _alternation(keys, case: str | None = None) -> str:
-    """A regex alternation of words, longest first; `case` limits the letter case accepted."""
-    keys = sorted(set(keys), key=lambda k: (-len(k), k))
+def _trie(words: list[str], fold: bool) -> str:
+    """A regex matching exactly `words`, as a trie: alternatives that share a beginning share its
+    test, and a longer word is tried before a word it starts with (as longest-first alternation
+    does). Spaces match any run of white space; with `fold`, letters are compared case-folded."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in (word.lower() if fold else word):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            head = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(head + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(root)
+
+
+def _alternation(keys, case: str | None = None, trie: bool = True) -> str:
+    """A regex alternation of words (a trie; the longer of two words that start alike is tried
+    first); `case` limits the letter case accepted. With `trie` false, the plain alternation,
+    longest first, whose words `triggers_of` can read."""
+    keys = sorted(set(keys))
     if case == "title":
-        forms = {f for k in keys for f in (k, k.upper())}
-        body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(forms, key=lambda k: (-len(k), k)))
-        return f"(?-i:{body})"
-    if case == "upper":
-        return "(?-i:" + "|".join(re.escape(k.upper()) for k in keys) + ")"
-    return "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) + ")"
+        keys = sorted({f for k in keys for f in (k, k.upper())})
+    elif case == "upper":
+        keys = sorted({k.upper() for k in keys})
+    if trie:
+        body = _trie(keys, case is None)
+    else:
+        body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=lambda k: (-len(k), k)))
+    return f"(?-i:{body})" if case in ("title", "upper") else f"(?:{body})"
 
 
-def _number_pattern(w: Words) -> str:
+def _number_pattern(w: Words, trie: bool = True) -> str:
     """Digits (`18`, `2,5`) or number words, compounds included (`dua puluh lima`), as [number_grammar] builds them."""
     numbers = w.numbers
     digits = [k for k, v in numbers.items() if 1 <= v <= 9]
-    base = _alternation(digits)
+    base = _alternation(digits, trie=trie)
     tens = [k for k, v in numbers.items() if 10 <= v <= 19]
-    teen_or_ten = rf"(?:{base}\s+{re.escape(w.teen)}|{_alternation(tens)})" if w.teen else _alternation(tens)
-    compound = rf"{base}\s+{_alternation(w.multipliers)}(?:\s+(?:{teen_or_ten}|{base}))?"
-    single = _alternation(numbers.keys())
+    teen_or_ten = rf"(?:{base}\s+{re.escape(w.teen)}|{_alternation(tens, trie=trie)})" if w.teen else _alternation(tens, trie=trie)
+    compound = rf"{base}\s+{_alternation(w.multipliers, trie=trie)}(?:\s+(?:{teen_or_ten}|{base}))?"
+    single = _alternation(numbers.keys(), trie=trie)
     half = rf"(?:\s+{re.escape(w.half)})?" if w.half else ""
     words_ = rf"(?:{compound}|{teen_or_ten}|{single}){half}"
     return rf"(?P<num>\d{{1,4}}(?:,\d+)?|{words_})"
 
 
-def _word_macros(raw: dict[str, Any], w: Words) -> dict[str, str]:
+def _word_macros(raw: dict[str, Any], w: Words, trie: bool = True) -> dict[str, str]:
     def listed(name: str, group: str, extra: tuple[str, ...] = ()) -> str:
         keys = list(raw.get(name, {}).get("words", ())) + list(extra)
-        return f"(?P<{group}>{_alternation(keys, raw[name].get('case'))})"
+        return f"(?P<{group}>{_alternation(keys, raw[name].get('case'), trie=trie)})"
 
     months_any = list(raw["months"]["words"]) + list(raw["month_abbrevs"]["words"])
     return {
         "weekday": listed("weekdays", "weekday"),
         "month": listed("months", "month"),
-        "month_any": f"(?P<month>{_alternation(months_any, 'title')})",
-        "month_from": f"(?P<month_from>{_alternation(raw['months']['words'], 'title')})",  # `Juni-Juli 2014`
-        "num": _number_pattern(w),
+        "month_any": f"(?P<month>{_alternation(months_any, 'title', trie=trie)})",
+        "month_from": f"(?P<month_from>{_alternation(raw['months']['words'], 'title', trie=trie)})",  # `Juni-Juli 2014`
+        "num": _number_pattern(w, trie),
         "unit": listed("units", "unit"),
         "se_unit": listed("se_units", "se_unit"),
         "pod": listed("parts_of_day", "pod"),
@@ -201,10 +232,16 @@ def _word_macros(raw: dict[str, Any], w: Words) -> dict[str, str]:
         "ctz": listed("time_zones", "ctz"),
         "prayer": listed("prayer_times", "prayer"),
         "pod_lead": listed("pod_leads", "lead"),
-        "holiday": f"(?P<holiday>{_alternation(raw['holidays'].keys()) if raw.get('holidays') else '(?!)'})",
+        "holiday": f"(?P<holiday>{_alternation(raw['holidays'].keys(), trie=trie) if raw.get('holidays') else '(?!)'})",
         "vague_short": listed("vague_short", "short"),
         "counted": listed("counted_vague", "counted"),
-        "num_plain": _number_pattern(w).replace("(?P<num>", "(?:", 1),
+        "num_plain": _number_pattern(w, trie).replace("(?P<num>", "(?:", 1),
+        # user-written text: month names in any case (only beside a day), weekdays in lower case, short weekdays
+        # (a short month only before a year: `3 okt 2015`)
+        "month_ci": (f"(?P<month>{_alternation(raw['months']['words'], trie=trie)}|{_alternation(raw['month_abbrevs']['words'], trie=trie)}"
+                     r"(?=\.?\s*,?\s*(?:tahun\s+|thn\.?\s+)?(?:1[5-9]|20)\d\d))"),
+        "weekday_lower": "(?P<weekday>(?-i:" + ("|".join(re.escape(k) for k in sorted(raw.get("weekdays_lower", {}).get("words", {}), key=len, reverse=True)) or "(?!)") + "))",
+        "weekday_abbrev": listed("weekday_abbrevs", "weekday"),
     }
 
 
@@ -227,6 +264,7 @@ class Rule:
     regex: re.Pattern
     order: int
     digits: bool = False  # a match can be all digits, so digits set the rule off
+    digit_shape: str | None = None  # only digit tokens of this shape do (`(?:1[5-9]|20)\d\d` for a year)
     examples: tuple[Example, ...] = ()
     non_examples: tuple[str, ...] = ()
     trigger_words: frozenset[str] | None = None  # the words that set it off, when the rule names them
@@ -248,6 +286,8 @@ def expand(pattern: str, macros: dict[str, str], _depth: int = 0) -> str:
 def compile_rules(data: dict[str, Any], w: Words) -> list[Rule]:
     macros = dict(data.get("macros", {}))
     macros.update(_word_macros(w.raw, w))
+    plain = dict(data.get("macros", {}))  # the same with word lists spelt out: what sets a rule off
+    plain.update(_word_macros(w.raw, w, trie=False))
     rules = []
     for order, r in enumerate(data["rule"]):
         body = expand(r["pattern"], macros)
@@ -263,9 +303,11 @@ def compile_rules(data: dict[str, Any], w: Words) -> list[Rule]:
                 regex=regex,
                 order=order,
                 digits=r.get("digits", False),
+                digit_shape=r.get("digit_shape"),
                 examples=tuple(Example(**e) for e in r.get("examples", ())),
                 non_examples=tuple(r.get("not", ())),
-                trigger_words=_trigger_words(r["triggers"], macros, w) if "triggers" in r else None,
+                trigger_words=(_trigger_words(r["triggers"], plain, w) if "triggers" in r
+                               else _words_of(expand(r["pattern"], plain))),
             )
         )
     return rules
@@ -281,10 +323,14 @@ class Triggers:
 
     by_word: dict[str, tuple[int, ...]]  # lower-case word → indices of rules in `rules()`
     by_digit: tuple[int, ...]  # rules marked `digits = true`
+    digit_shapes: tuple[re.Pattern | None, ...] = ()  # the distinct `digit_shape`s (None: any digits)
+    shape_of: dict[int, int] = field(default_factory=dict)  # rule index → index in digit_shapes
 
 
 _TABLE_MACROS = {"holiday": "holidays", "unit": "units", "se_unit": "se_units", "month": "months",
-                 "month_any": "months", "weekday": "weekdays", "pod": "parts_of_day", "prayer": "prayer_times"}
+                 "month_any": "months", "weekday": "weekdays", "pod": "parts_of_day", "prayer": "prayer_times",
+                 "weekday_lower": "weekdays_lower", "weekday_abbrev": "weekday_abbrevs", "qunit": "period_units",
+                 "ordinal": "ordinals"}
 
 
 def _trigger_words(items: list[str], macros: dict[str, str], w: Words) -> frozenset[str]:
@@ -320,7 +366,10 @@ def triggers_of(grammar_rules: tuple[Rule, ...], w: Words) -> Triggers:
         for word in found - w.not_triggers:
             by_word.setdefault(word, []).append(i)
     by_digit = tuple(i for i, rule in enumerate(grammar_rules) if rule.digits)
-    return Triggers({k: tuple(v) for k, v in by_word.items()}, by_digit)
+    shapes = sorted({grammar_rules[i].digit_shape or "" for i in by_digit})
+    shape_of = {i: shapes.index(grammar_rules[i].digit_shape or "") for i in by_digit}
+    compiled = tuple(re.compile(sh) if sh else None for sh in shapes)
+    return Triggers({k: tuple(v) for k, v in by_word.items()}, by_digit, compiled, shape_of)
 
 
 @dataclass(frozen=True)

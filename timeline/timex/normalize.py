@@ -68,14 +68,16 @@ def fmt(d: date | None, gran: str) -> str:
     return d.isoformat()
 
 
+_SHIFT_UNITS = {"Y": ("years", 1), "M": ("months", 1), "W": ("weeks", 1), "D": ("days", 1), "Q": ("months", 3),
+                "SEMESTER": ("months", 6), "DE": ("years", 10), "CE": ("years", 100), "WINDU": ("years", 8)}
+
+
 def shift(d: date, unit: str, n: int) -> date:
     """`d` moved by n units (a TIMEX3 unit letter from time_words.toml)."""
-    step = {
-        "Y": relativedelta(years=n), "M": relativedelta(months=n), "W": relativedelta(weeks=n),
-        "D": relativedelta(days=n), "Q": relativedelta(months=3 * n), "SEMESTER": relativedelta(months=6 * n),
-        "DE": relativedelta(years=10 * n), "CE": relativedelta(years=100 * n), "WINDU": relativedelta(years=8 * n),
-    }.get(unit, relativedelta())
-    return d + step
+    if unit not in _SHIFT_UNITS:
+        return d
+    name, size = _SHIFT_UNITS[unit]
+    return d + relativedelta(**{name: n * size})
 
 
 # ------------------------------------------------------------------ numbers
@@ -314,20 +316,15 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
             except ValueError:
                 return None
         elif dct:
-            d = resolve_day_month(month, day, dct, tense, w.lookup("weekdays", g.get("weekday")),
+            d = resolve_day_month(month, day, dct, tense, w.lookup("weekday_forms", g.get("weekday")),
                                   bool(g.get("dir")) or g.get("ahead") is not None)
             if d is None:
                 return None
         else:
-            d = None
-            value = f"XXXX-{month:02d}-{day:02d}"
-        if d is not None or g.get("hour") or g.get("pod"):
-            if d is None:
-                suffix = _time_suffix(g, w)
-                return value + suffix, ("TIME" if suffix else "DATE"), None
-            value, timed = _with_clock(d, g, w)
-            return value, ("TIME" if timed else "DATE"), None
-        return value, "DATE", None
+            suffix = _time_suffix(g, w)
+            return f"XXXX-{month:02d}-{day:02d}" + suffix, ("TIME" if suffix else "DATE"), None
+        value, timed = _with_clock(d, g, w)  # with its clock time or part of day: `Kamis pukul 21.00`
+        return value, ("TIME" if timed else "DATE"), None
     elif month:
         if year:
             value = f"{year:04d}-{month:02d}"
@@ -336,13 +333,13 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
         else:
             value = f"XXXX-{month:02d}"
     elif g.get("weekday") and g.get("wdir") and dct:  # `Senin pekan lalu`: that weekday of the week named
-        wd = w.lookup("weekdays", g["weekday"])
+        wd = w.lookup("weekday_forms", g["weekday"])
         weeks = w.lookup("week_directions", g["wdir"], 0)
         d = dct + timedelta(days=wd - dct.isoweekday() + 7 * weeks)
         value, timed = _with_clock(d, g, w)
         return value, ("TIME" if timed else "DATE"), None
     elif g.get("weekday"):
-        wd = w.lookup("weekdays", g["weekday"])
+        wd = w.lookup("weekday_forms", g["weekday"])
         if dct:
             value, timed = _with_clock(resolve_weekday(wd, dct, tense, bool(g.get("dir"))), g, w)
             return value, ("TIME" if timed else "DATE"), None
@@ -437,7 +434,7 @@ def ago(m: re.Match, ctx: Context) -> Result | None:
         if base_name == "ref" and ctx.ref_clock is not None:
             seconds = {"H": 3600, "MIN": 60, "S": 1}[unit] * float(n)
             t = ctx.ref_clock + timedelta(seconds=sign * seconds)
-            return t.strftime("%Y-%m-%dT%H:%M"), "TIME", None
+            return f"{fmt(t.date(), DAY)}T{t.hour:02d}:{t.minute:02d}", "TIME", None
         return duration_value(n, unit, True), "DURATION", None
     gran = _UNIT_GRAN.get(unit, DAY)
     if base_name == "ref" and ctx.ref is not None and ctx.ref_gran == DAY and gran in (YEAR, MONTH, WEEK, DAY):
@@ -484,17 +481,27 @@ def set_(m: re.Match, ctx: Context) -> Result | None:
 def _named_or_deictic_year(g: dict, ctx: Context) -> str:
     """The year a quarter or season names (`kuartal III 2014`), or counts from the DCT (`tahun depan`)."""
     if g.get("year"):
-        return str(_year_from(g["year"], ctx.dct))
+        return f"{_year_from(g['year'], ctx.dct):04d}"
     if ctx.dct:
         offset, _ = ctx.w.lookup("directions", g.get("dir"), (0, "dct")) if g.get("dir") else (0, "dct")
-        return str(ctx.dct.year + offset)
+        return f"{max(0, ctx.dct.year + offset):04d}"
     return "XXXX"
+
+
+def _unit_before(text: str, start: int, w: Words) -> str | None:
+    """`kuartal pertama dan kedua …`: the unit of a quarter named before its pair (a word of [period_units])."""
+    words_before = re.findall(r"\w+", text[max(0, start - 40):start].lower())
+    # `<unit> <ordinal> dan`: the unit stands just before the first ordinal
+    if len(words_before) >= 3 and words_before[-3] in w.period_units and words_before[-2] in w.ordinals:
+        return words_before[-3]
+    return None
 
 
 def quarter(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
     n = ctx.w.lookup("ordinals", g["ordinal"])
-    letter = ctx.w.lookup("period_units", g["qunit"])
+    qunit = g.get("qunit") or _unit_before(ctx.text, m.start(), ctx.w)
+    letter = ctx.w.lookup("period_units", qunit)
     if not n or not letter or letter == "H" and n > 2 or letter == "Q" and n > 4:
         return None
     return f"{_named_or_deictic_year(g, ctx)}-{letter}{n}", "DATE", None
@@ -586,11 +593,14 @@ def holiday(m: re.Match, ctx: Context) -> Result | None:
     """`HUT RI ke-80`, `Hari Bhayangkara`, `Idul Fitri 2024`, `Lebaran tahun ini`, `menjelang Imlek`."""
     g = m.groupdict()
     w = ctx.w
-    entry = w.holidays.get(re.sub(r"\s+", " ", g["holiday"].lower()))
+    name = g.get("holiday") or f"{g['anniversary']} {g['of']}"  # `HUT ke-80 RI` is `HUT RI` the 80th
+    entry = w.holidays.get(re.sub(r"\s+", " ", name.lower()))
     if entry is None:
         return None
-    if entry.get("title") and not g["holiday"][:1].isupper():
+    if entry.get("title") and not name[:1].isupper():
         return None
+    if g.get("nth_first"):
+        g = {**g, "nth": g["nth_first"]}
     dct = ctx.dct
     year = None
     if g.get("nth") and entry.get("founded"):

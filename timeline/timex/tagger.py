@@ -2,9 +2,13 @@
 
 1. every rule of the grammar proposes matches;
 2. overlapping matches are settled: the longer wins, then the rule earlier in the file;
-3. left to right, each match is normalised (its value may depend on the date mentioned before it),
-   and a modifier just before it (`sekitar`, `lebih dari`, `akhir`) joins its span and sets `mod`.
-Every step looks at a bounded window of text, so tagging is linear in the length of the text.
+3. left to right, each match is normalised (its value may depend on the date mentioned before it:
+   `dua hari kemudian`; on the clock time before it: `tiga jam kemudian`; or on the narrative day,
+   the last day its paragraph named that does not date an attribution: `Pukul 07.55`), and a
+   modifier just before it (`sekitar`, `lebih dari`, `akhir`) joins its span and sets `mod`.
+Steps 1 and 2 do not depend on the DCT: `find` keeps the matches of the last texts, so an article
+dated from its lead and then tagged is matched once. Every step looks at a bounded window of text,
+so tagging is linear in the length of the text.
 """
 from __future__ import annotations
 
@@ -15,7 +19,6 @@ from .grammar import Grammar, Rule, Triggers, default
 from ..model import Timex
 from .normalize import DAY, NORMALISERS, Context
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _CLOCK_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
 _PARAGRAPH_END = re.compile(r"\n")
@@ -33,7 +36,7 @@ def _attribution(g: Grammar) -> re.Pattern:
 
 
 _TOKEN = re.compile(r"\w+")
-_MARGIN = 80  # longer than any match: a window holds every match that contains its trigger
+_MARGIN = 64  # longer than any match (the longest in the test corpora: 33): a window holds every match that contains its trigger
 _DIGIT_MARGIN = 40  # longer than any match of a `digits` rule (`tahun 2014-2019 yang lalu`, `(6/3/2015)`)
 
 
@@ -58,12 +61,18 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
     every rule over the whole text, and still linear in its length.
     """
     trig = trig or default().triggers
-    digit_windows: list[list[int]] = []
+    shapes = list(enumerate(trig.digit_shapes))
+    digit_windows: list[list[list[int]]] = [[] for _ in shapes]  # per digit shape
     word_windows: dict[int, list[list[int]]] = {}
+    shapes_of: dict[str, tuple[int, ...]] = {}
     for tok in _TOKEN.finditer(text):
         word = tok.group()
         if word[0].isdigit():
-            _add_window(digit_windows, tok.start() - _DIGIT_MARGIN, tok.end() + _DIGIT_MARGIN)
+            fits = shapes_of.get(word)
+            if fits is None:  # numbers repeat: each is checked against the shapes once per text
+                fits = shapes_of[word] = tuple(k for k, shape in shapes if shape is None or shape.fullmatch(word))
+            for k in fits:
+                _add_window(digit_windows[k], tok.start() - _DIGIT_MARGIN, tok.end() + _DIGIT_MARGIN)
             continue
         lo, hi = tok.start() - _MARGIN, tok.end() + _MARGIN
         for i in trig.by_word.get(word.lower(), ()):
@@ -71,8 +80,10 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
     found = []
     for i, rule in enumerate(grammar):
         spans = word_windows.get(i, [])
-        if rule.digits and digit_windows:
-            spans = _merge(spans, digit_windows) if spans else digit_windows
+        if rule.digits:
+            digits = digit_windows[trig.shape_of[i]]
+            if digits:
+                spans = _merge(spans, digits) if spans else digits
         for lo, hi in spans:
             for m in rule.regex.finditer(text, lo, min(hi, len(text))):
                 if m.end() > m.start():
