@@ -148,7 +148,7 @@ def test_tag_on_several_processes_gives_the_same_documents(monkeypatch):
     import io
 
     import timeline
-    from timeline.read import read
+    from timeline.io.read import read
     from timeline.write import JsonLinesWriter
 
     def tagged(workers: int) -> str:
