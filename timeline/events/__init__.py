@@ -13,6 +13,7 @@ from collections import Counter
 from .lexicon import Lexicon
 from ..values import span_start
 from ..model import Document, Event, Mention, Timex
+from ..nlp.entities import same_actor
 from .candidates import Candidate, find_candidates
 from .classify import probability
 from .cluster import Group, centrality, group
@@ -63,7 +64,7 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     dated = [c for c in members if c.date == g.date and c.timex is not None]
     return Event(
         id="", date=g.date, kind=kind, status=status, title=best.title,
-        participants=sorted(people, key=lambda p: (p not in order, order.get(p, 0), -people[p], p))[:6],
+        participants=_one_name_each(sorted(people, key=lambda p: (p not in order, order.get(p, 0), -people[p], p)), people)[:6],
         places=sorted(places, key=lambda p: (-venues[p], p not in order, order.get(p, 0), -places[p], p))[:3],
         confidence=round(max(c.probability for c in members), 2),
         sources=sorted({c.doc for c in members}),
@@ -72,6 +73,20 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
         date_end=_date_end(dated),
         salience=salience(members),
     )
+
+
+def _one_name_each(names: list[str], counts: Counter) -> list[str]:
+    """One name per actor (`Li Wei-ming`, `Li Wei Ming`, `Li` are one): the form most members use,
+    of at least two words where there is one, in the order of `names`."""
+    groups: list[list[str]] = []
+    for n in names:
+        for g in groups:
+            if any(same_actor(n, m) for m in g):
+                g.append(n)
+                break
+        else:
+            groups.append([n])
+    return [max(g, key=lambda n: (len(n.split()) >= 2, counts[n], len(n))) for g in groups]
 
 
 def _unique_dicts(items: list[dict]) -> list[dict]:

@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..nlp.entities import alias_people
@@ -34,6 +35,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
     if not cands:
         return
     text = doc.text
+    ordered = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in ordered]
+
+    def times_in(lo: int, hi: int) -> list[Timex]:
+        """The time expressions that start in [lo, hi) (one lookup, not a scan: linear in the article)."""
+        return ordered[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
     spans = sorted({(c.sentence_start, c.sentence_end) for c in cands})
     ents = entities_of([text[s:e] for s, e in spans], [s for s, _ in spans], lex, [True] * len(spans))
     by_sentence = dict(zip(spans, ents))
@@ -48,8 +56,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
     # a time expression is nobody, and neither is a dateline
     for en in ents:
         for grp in (en.people, en.orgs, en.places):
-            grp[:] = [x for x in grp if not any(t.start < x[1] and x[0] < t.end for t in timexes)]
-    time_spans = [(t.start, t.end) for t in timexes]
+            grp[:] = [x for x in grp if not any(t.start < x[1] and x[0] < t.end for t in times_in(x[0] - 200, x[1]))]
+
     for c in cands:
         en = by_sentence[(c.sentence_start, c.sentence_end)]
         lo, hi = c.start, c.end
@@ -59,8 +67,10 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             if m:
                 speaker_span = (c.sentence_start + m.start(), c.sentence_start + m.end())
 
-        def inside(s: int, e: int, span=(lo, hi)) -> bool:
-            return span[0] <= s and e <= span[1] and not any(a < e and s < b for a, b in time_spans)
+        near = times_in(c.sentence_start - 200, c.sentence_end)
+
+        def inside(s: int, e: int, span=(lo, hi), near=near) -> bool:
+            return span[0] <= s and e <= span[1] and not any(t.start < e and s < t.end for t in near)
 
         # a name right after `di`/`ke` is where it happened, whatever the model calls it (`di Kosmodrom X`)
         at_venue = [(s, n) for s, e, n in en.orgs + en.people
@@ -77,7 +87,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         c.participants = _unique(speakers + people + orgs)
         c.places = _unique(p for p in places if p not in c.participants)
         clause = text[lo:hi]
-        c.title = _title(text, lo, hi, timexes, speakers[:1])
+        c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1])
         c.words = content_words(c.title + " " + clause)
         triggers = find_triggers(clause, lex)
         preds = [(s - lo, e - lo, w) for s, e, w in predicates(c.tokens, lo, hi)]
@@ -97,6 +107,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         elif c.status == "occurred" and latest and span_start(c.date) > latest:
             c.status = "planned"  # told before it happened
         c.features = features(c, doc, clause, preds, triggers, lex)
+        c.tokens = []  # what the tagger said is no longer needed: keep only what merging reads
 
 
 def _venues(text: str, places: list[tuple[int, str]], lo: int, lex: Lexicon) -> list[str]:

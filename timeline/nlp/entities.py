@@ -160,13 +160,20 @@ def alias_people(names: list[str]) -> dict[str, str]:
     several longer names fit (an article naming three Lees), the one named most often wins.
     """
     full: dict[str, str] = {}
-    tokens = {n: key(n).split() for n in set(names)}
+    tokens = {n: key(n).split() for n in sorted(set(names))}
     counts = Counter(key(n) for n in names)
+    by_token: dict[str, list[str]] = {}  # token → the names holding it: only those are compared
+    for n, toks in tokens.items():
+        for t in set(toks):
+            by_token.setdefault(t, []).append(n)
     for name, toks in tokens.items():
-        longer = [o for o, ot in tokens.items() if len(ot) > len(toks) and _contains(ot, toks)]
+        if not toks:
+            continue
+        longer = [o for o in by_token.get(toks[0], []) if len(tokens[o]) > len(toks) and _contains(tokens[o], toks)]
         if not longer:
             continue
-        score = {o: sum(c for k, c in counts.items() if _contains(key(o).split(), k.split())) for o in longer}
+        within = {k: c for k, c in counts.items() if k.split() and any(o in by_token.get(k.split()[0], ()) for o in longer)}
+        score = {o: sum(c for k, c in within.items() if _contains(tokens[o], k.split())) for o in longer}
         best = max(sorted(longer), key=lambda o: (score[o], len(tokens[o])))
         full[name] = best
     return full
