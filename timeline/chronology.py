@@ -52,6 +52,21 @@ def _find_candidates(p: _Processed, lex: Lexicon) -> None:
     p.sentences = {(c.doc, c.sentence_start): p.doc.text[c.sentence_start:c.sentence_end] for c in p.candidates}
 
 
+def _keep_what_merging_reads(p: _Processed, cut: float) -> int:
+    """Memory stays flat on large corpora: a dated article keeps only the candidates that can make a
+    row (and of them what merging and ranking read); returns how many it let go."""
+    if p.doc.dct is None:
+        return 0
+    kept = [c for c in p.candidates if c.probability >= cut or c.anchor == "future"]
+    for c in kept:
+        c.features = {k: c.features[k] for k in ("lead", "first_paragraphs") if k in c.features}
+    dropped = len(p.candidates) - len(kept)
+    p.candidates = kept
+    wanted = {(c.doc, c.sentence_start) for c in kept}
+    p.sentences = {k: v for k, v in p.sentences.items() if k in wanted}
+    return dropped
+
+
 _WORKER_STATE: dict = {}
 
 
@@ -75,9 +90,11 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexico
         return
     import multiprocessing as mp
 
+    from .nlp import tag_many
     from .nlp.entities import ner_model
 
     ner_model()
+    tag_many(["-"])  # the part-of-speech model too: loaded once, shared by the workers
     _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)
     ctx = mp.get_context("fork")
     with ctx.Pool(workers) as pool:
@@ -95,8 +112,11 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
     (`doc.text == ""`): its time expressions and its events' sentences are all that is kept.
     """
     lex = load_lexicon(Path(lexicon) if lexicon else None)
-    processed = list(process_all(documents, cli_dct, lex, workers, on_document))
     cut = threshold() if min_confidence is None else min_confidence
+    processed, dropped = [], 0
+    for p in process_all(documents, cli_dct, lex, workers, on_document):
+        dropped += _keep_what_merging_reads(p, cut)
+        processed.append(p)
     compatible = {k: set(v.get("compatible", [])) for k, v in lex.kinds.items()}
     undated = [p for p in processed if p.doc.status == "ok" and p.doc.dct is None]
     if undated:
@@ -119,7 +139,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
         documents=[p.doc for p in processed],
         timexes={p.doc.id: p.timexes for p in processed},
         events=events,
-        undated=below,
+        undated=below + dropped,
     )
 
 

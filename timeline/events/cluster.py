@@ -24,14 +24,11 @@ SHARED_ACTOR = 0.12  # added per shared participant, at most two
 SAME_KIND = 0.12  # added when the lexicon gives both the same or compatible kinds (`visit` and `meeting`)
 PLAN_DAYS = 2  # a plan joins what happened at most this many days from the day it named (fixtures a few days apart stay apart)
 
-# kind → the kinds that can describe the same happening (the lexicon's `compatible`); set by `group`
-_COMPATIBLE: dict[str, set[str]] = {}
-
-
-def _kin(a: str, b: str) -> bool:
-    if a in ("event", "statement") or b in ("event", "statement"):
+def _kin(a: str, b: str, compatible: dict[str, set[str]]) -> bool:
+    """The same kind, or kinds the lexicon calls compatible (`compatible`: kind → kinds)."""
+    if not _known(a) or not _known(b):
         return False
-    return a == b or b in _COMPATIBLE.get(a, ()) or a in _COMPATIBLE.get(b, ())
+    return a == b or b in compatible.get(a, ()) or a in compatible.get(b, ())
 
 
 @dataclass
@@ -42,6 +39,7 @@ class Group:
     actors: list[str] = field(default_factory=list)
     vectors: list[dict[str, float]] = field(default_factory=list)  # of the members, in their order
     kinds: list[str] = field(default_factory=list)
+    compatible: dict[str, set[str]] = field(default_factory=dict, repr=False)  # the lexicon's, shared
 
     def add(self, c: Candidate, vec: dict[str, float]) -> None:
         self.members.append(c)
@@ -78,7 +76,7 @@ def _cosine(v: dict[str, float], g: Group) -> float:
 
 def similarity(c: Candidate, v: dict[str, float], g: Group) -> float:
     shared = sum(1 for a in c.participants + c.places if any(same_actor(a, b) for b in g.actors))
-    kin = any(_kin(c.kind, k) for k in g.kinds)
+    kin = any(_kin(c.kind, k, g.compatible) for k in g.kinds)
     # two kinds the lexicon knows and does not call compatible (`meeting`, `fall`) tell two events
     apart = not kin and _known(c.kind) and any(_known(k) for k in g.kinds)
     return _cosine(v, g) + SHARED_ACTOR * min(shared, 2) + SAME_KIND * kin - SAME_KIND * apart
@@ -105,54 +103,45 @@ def _order(c: Candidate):
 LEAD_DAYS = 2  # a lead dated only by its article's day may tell what happened up to two days before
 
 
-def _soft_leads(groups: list[Group], vectors: dict[int, dict[str, float]]) -> list[Group]:
-    """An event known only from leads, dated by their publication day, joins the most similar event
-    that articles date in their own words within `LEAD_DAYS` before it (news of today reports
-    yesterday's arrest); the lead's day stays as a conflict."""
-    dated = [g for g in groups if len(g.date) == 10 and any(c.anchor != "lead" for c in g.members)]
+def _join_weak(groups: list[Group], vectors: dict[int, dict[str, float]], weak, within, score) -> list[Group]:
+    """Each day event that is `weak` joins the strong day event `within` reach of its day (a
+    predicate of the two days) that scores best against its members, when that reaches
+    `JOIN_COARSER`; the weak event's day stays in the members (a conflict of the event)."""
+    strong = [g for g in groups if len(g.date) == 10 and not weak(g)]
     out = []
     for g in groups:
-        if len(g.date) != 10 or any(c.anchor != "lead" for c in g.members):
+        if len(g.date) != 10 or not weak(g):
             out.append(g)
             continue
         day = span_start(g.date)
-        near = [h for h in dated if 0 < (day - span_start(h.date)).days <= LEAD_DAYS]
-        best, score = None, 0.0
-        for h in near:
-            s = max(_cosine(vectors[id(c)], h) for c in g.members)
-            if s > score:
-                best, score = h, s
-        if best is not None and score >= JOIN_COARSER:
+        best, top = None, 0.0
+        for h in strong:
+            if within(day, span_start(h.date)):
+                s = max(score(c, vectors[id(c)], h) for c in g.members)
+                if s > top:
+                    best, top = h, s
+        if best is not None and top >= JOIN_COARSER:
             for c in g.members:
                 best.add(c, vectors[id(c)])
         else:
             out.append(g)
     return out
+
+
+def _soft_leads(groups: list[Group], vectors: dict[int, dict[str, float]]) -> list[Group]:
+    """An event known only from leads, dated by their publication day, joins the most similar event
+    that articles date in their own words within `LEAD_DAYS` before it (news of today reports
+    yesterday's arrest)."""
+    return _join_weak(groups, vectors, weak=lambda g: all(c.anchor == "lead" for c in g.members),
+                      within=lambda day, other: 0 < (day - other).days <= LEAD_DAYS,
+                      score=lambda c, v, h: _cosine(v, h))
 
 
 def _plans_join_happenings(groups: list[Group], vectors: dict[int, dict[str, float]]) -> list[Group]:
     """An event only planned or expected (`akan bertemu Kamis`) joins the most similar event that
-    happened within `PLAN_DAYS` of the day it named; the plan's day stays as a conflict."""
-    happened = [g for g in groups if len(g.date) == 10 and any(c.status in HAPPENED for c in g.members)]
-    out = []
-    for g in groups:
-        if len(g.date) != 10 or any(c.status in HAPPENED for c in g.members):
-            out.append(g)
-            continue
-        day = span_start(g.date)
-        best, score = None, 0.0
-        for h in happened:
-            if h is g or abs((span_start(h.date) - day).days) > PLAN_DAYS:
-                continue
-            s = max(similarity(c, vectors[id(c)], h) for c in g.members)
-            if s > score:
-                best, score = h, s
-        if best is not None and score >= JOIN_COARSER:
-            for c in g.members:
-                best.add(c, vectors[id(c)])
-        else:
-            out.append(g)
-    return out
+    happened within `PLAN_DAYS` of the day it named."""
+    return _join_weak(groups, vectors, weak=lambda g: not any(c.status in HAPPENED for c in g.members),
+                      within=lambda day, other: abs((other - day).days) <= PLAN_DAYS, score=similarity)
 
 
 HAPPENED = ("occurred", "reported")
@@ -163,8 +152,7 @@ def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str
     """Events of a list of candidates (see the module docstring). A plan for a vague near future
     joins the most similar event dated within `NEAR_FUTURE_DAYS` after its article (`dcts`: article
     id → publication date), or none."""
-    _COMPATIBLE.clear()
-    _COMPATIBLE.update(compatible or {})
+    compatible = compatible or {}
     future = [c for c in cands if c.anchor == "future"]
     cands = [c for c in cands if c.anchor not in ("future", "partial")]
     idf = _idf(cands + future)
@@ -181,7 +169,7 @@ def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str
             if best is not None and similarity(c, v, best) >= JOIN:
                 best.add(c, v)
             else:
-                g = Group(d)
+                g = Group(d, compatible=compatible)
                 g.add(c, v)
                 gs.append(g)
         groups[d] = gs
