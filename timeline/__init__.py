@@ -5,11 +5,12 @@ The stages, top to bottom (each a module with plain functions and the dataclasse
     read      timeline.io.read    files, folders, JSON Lines, TimeML, stdin → Document
     date      timeline.timex.dct  the article's publication date (DCT)
     tag       timeline.timex      TIMEX3 time expressions (words and rules in timeline/lang/id/*.toml)
-    mentions  timeline.mentions   event mentions: trigger, kind, status, who, where, when
-    merge     timeline.merge      one Event per real-world happening, across articles
+    events    timeline.events     candidates from the grammar, classified, described, merged, ranked
+    nlp       timeline.nlp        part of speech and named entities (models in timeline/lang/id/models)
     (all)     timeline.chronology extract(documents) -> Chronology, the whole pipeline
     write     timeline.write      table, json, jsonl, csv, timeml
-    evaluate  timeline.timex.evaluate TempEval-3 scores against TimeML gold
+    evaluate  timeline.timex.evaluate TempEval-3 scores against TimeML gold;
+              timeline.eval.chronology  scores of a chronology against a gold chronology
 
 Python use:
 

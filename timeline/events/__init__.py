@@ -61,7 +61,6 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     order = {p: i for i, p in enumerate(best.participants + best.places)}
     conflicts = [{"field": "status", "value": c.status, "doc": c.doc} for c in members if c.status != status]
     conflicts += [{"field": "date", "value": c.date, "doc": c.doc} for c in members if c.date != g.date]
-    dated = [c for c in members if c.date == g.date and c.timex is not None]
     return Event(
         id="", date=g.date, kind=kind, status=status, title=best.title,
         participants=_one_name_each(sorted(people, key=lambda p: (p not in order, order.get(p, 0), -people[p], p)), people)[:6],
@@ -70,7 +69,7 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
         sources=sorted({c.doc for c in members}),
         mentions=[_mention(c, sentences.get((c.doc, c.sentence_start), "")) for c in members],
         conflicts=_unique_dicts(conflicts),
-        date_end=_date_end(dated),
+        date_end=None,  # a span of days (`4-23 November`) is dated by its start; its end is not read yet
         salience=salience(members),
     )
 
@@ -97,10 +96,6 @@ def _unique_dicts(items: list[dict]) -> list[dict]:
             seen.add(k)
             out.append(d)
     return out
-
-
-def _date_end(dated: list[Candidate]) -> str | None:
-    return None
 
 
 def events_of(cands: list[Candidate], sentences: dict[tuple[str, int], str], threshold: float,

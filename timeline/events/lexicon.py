@@ -20,12 +20,6 @@ STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetic
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Trigger:
-    kind: str
-    match: str  # stem or form
-
-
 @dataclass
 class Lexicon:
     stems: dict[str, str] = field(default_factory=dict)  # stem → kind
