@@ -101,7 +101,8 @@ def _unique_dicts(items: list[dict]) -> list[dict]:
 def events_of(cands: list[Candidate], sentences: dict[tuple[str, int], str], threshold: float,
               dcts: dict | None = None, compatible: dict[str, set[str]] | None = None) -> tuple[list[Event], int]:
     """Merge the candidates at or above `threshold` into events, in chronological order with stable
-    ids; also returns how many candidates made no row (below it, or a plan for no event found)."""
+    ids; also returns how many candidates made no row (below it, a plan for no event found, or a time
+    an undated article could not resolve, which only served to date the article)."""
     # a vague-future plan makes no row of its own, it only joins the event it announces: no threshold
     kept = [c for c in cands if c.probability >= threshold or c.anchor == "future"]
     groups = group(kept, dcts, compatible)

@@ -49,6 +49,7 @@ class Candidate:
     # filled in by describe.py
     title: str = ""
     kind: str = "event"
+    is_lead: bool = False  # in the article's lead (its first sentence of five words or more)
     predicate: str = ""  # the word whose status the clause gives (the lexicon's trigger, else the first predicate)
     status: str = "occurred"
     participants: list[str] = field(default_factory=list)
@@ -258,9 +259,10 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
             # a time left over at the end (`…naik tiga persen pada Selasa`) dates the last clause before
             # it that has none, unless it opens a clause of its own (`setelah … pada Juni lalu`)
             last = pieces[-1]
-            own = [c.start for c in out if c.sentence_start == s]
+            own = [(c.start, c.end) for c in out if c.sentence_start == s]
             before = [(a, b) for a, b, role in pieces[:-1] if role == "clause" and has_predicate(a, b)
-                      and body + a not in own and not any(body + a <= t.start < body + b for t in times)]
+                      and not any(x < body + b and body + a < y for x, y in own)
+                      and not any(body + a <= t.start < body + b for t in times)]
             if before and not patterns()["subordinate_first"].match(sentence[last[0]:last[1]]):
                 a, b = before[-1]
                 out.append(_candidate(doc, text, (s, e), (body + a, body + b), pending, "own", i, p, n))
@@ -277,6 +279,7 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
                                       dct=doc.dct))
     for c in out:
         i = c.sentence_index
+        c.is_lead = i == lead_index
         c.tokens = [(bodies[i] + a, bodies[i] + b, w, t) for a, b, w, t in tagged[i]]
     return out
 

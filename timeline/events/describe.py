@@ -124,8 +124,9 @@ def _venues(text: str, places: list[tuple[int, str]], lo: int, lex: Lexicon) -> 
 def _unique(items) -> list[str]:
     out: list[str] = []
     for x in items:
-        if x and x not in out and not any(x in y for y in out):
-            out = [y for y in out if y not in x] + [x]
+        # a name inside a longer one of the same list is that one (`Budi` in `Budi Santoso`), word by word
+        if x and x not in out and not any(f" {x} " in f" {y} " for y in out):
+            out = [y for y in out if f" {y} " not in f" {x} "] + [x]
     return out
 
 
@@ -192,7 +193,7 @@ def features(c: Candidate, doc: Document, clause: str, preds, triggers, lex: Lex
         f"anchor={c.anchor}": 1.0,
         f"granularity={granularity}": 1.0,
         f"status={c.status}": 1.0,
-        "lead": float(c.sentence_index == 0 or c.anchor == "lead"),
+        "lead": float(c.is_lead or c.anchor == "lead"),
         "position": c.sentence_index / max(1, c.n_sentences),
         "first_paragraphs": float(c.paragraph_index <= 1),
         "quoted": float(c.quoted),

@@ -47,7 +47,7 @@ def _fits_partial(c: Candidate, g: Group) -> bool:
     value = c.timex.value if c.timex else ""
     if not value.startswith("XXXX-") or value.startswith("XXXX-W"):
         return False
-    parts = value[5:15].split("-")
+    parts = value[5:10].split("-")  # month and day; a clock or part of day after them does not count
     event_parts = g.date.split("-")[1:]
     return len(event_parts) >= len(parts) and all(p in ("XX", e) for p, e in zip(parts, event_parts))
 
