@@ -219,6 +219,8 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
             piece_times = [t for t in times if body + a <= t.start < body + b]
             piece = sentence[a:b]
             timex = piece_times[0] if piece_times else None
+            if timex is not None:
+                pending = None  # a time handed on goes to the next clause only, and this one has its own
             if timex is None and pending is not None:
                 timex, pending = pending, None
             if timex is None:
