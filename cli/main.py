@@ -40,6 +40,7 @@ app = typer.Typer(
   [cyan]timeline tag berita.txt --dct 2014-12-10[/cyan]
   [cyan]cat berita.jsonl | timeline tag - -f json[/cyan]
   [cyan]timeline eval gold/*.tml[/cyan]           score the tagger on TimeML gold
+  [cyan]timeline eval stories/*/[/cyan]           score chronologies against gold
 
 Exit codes: 0 all inputs processed; 1 some input failed (the others are
 still written); 2 usage error.
