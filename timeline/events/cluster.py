@@ -1,10 +1,14 @@
 """Merge: the candidates of one real-world event, across articles, become one event.
 
 Candidates are indexed by date, so that only candidates of one date (or of a coarser date whose
-span holds it) are ever compared: linear in the number of candidates for a story of many days.
-Within a date, a candidate joins the most similar event when the cosine of their TF-IDF vectors
-(over the stems of the clause's content words, `describe.content_words`) plus a bonus for each
-shared participant reaches `JOIN`; otherwise it starts an event. Candidates are taken in a fixed
+span holds it) are ever compared: a story of many days costs what its days cost, and within one
+date each candidate is compared with that date's events only (a single day of many distinct events
+is quadratic in them). Within a date, a candidate joins the most similar event when the cosine of
+their TF-IDF vectors (over the stems of the clause's content words, `describe.content_words`), plus
+a bonus for each shared participant and for kinds the lexicon calls compatible (a penalty for
+incompatible ones), reaches `JOIN`; otherwise it starts an event. Then a coarser date joins a finer
+event inside its span, a lead-only event the event of a day or two before, a plan what happened
+within `PLAN_DAYS`, and a vague-future plan the event it announces. Candidates are taken in a fixed
 order (most probable first, then by article id and offset), so the output is the same for any
 input order and any number of workers.
 """
