@@ -118,18 +118,24 @@ def _join_weak(groups: list[Group], vectors: dict[int, dict[str, float]], weak, 
             out.append(g)
             continue
         day = span_start(g.date)
-        best, top = None, 0.0
-        for h in strong:
-            if within(day, span_start(h.date)):
-                s = max(score(c, vectors[id(c)], h) for c in g.members)
-                if s > top:
-                    best, top = h, s
-        if best is not None and top >= JOIN_COARSER:
-            for c in g.members:
-                best.add(c, vectors[id(c)])
-        else:
+        if not _absorbed(g, [h for h in strong if within(day, span_start(h.date))], vectors, score):
             out.append(g)
     return out
+
+
+def _absorbed(g: Group, targets: list[Group], vectors: dict[int, dict[str, float]], score) -> bool:
+    """Move all of `g` into the target its members score best against, when that reaches
+    `JOIN_COARSER`; False (and nothing moved) when no target does."""
+    best, top = None, 0.0
+    for h in targets:
+        s = max(score(c, vectors[id(c)], h) for c in g.members)
+        if s > top:
+            best, top = h, s
+    if best is None or top < JOIN_COARSER:
+        return False
+    for c in g.members:
+        best.add(c, vectors[id(c)])
+    return True
 
 
 def _soft_leads(groups: list[Group], vectors: dict[int, dict[str, float]]) -> list[Group]:
@@ -187,15 +193,7 @@ def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str
         lo, hi = span_start(d), span_end(d)
         inside = [g for fd in fine if lo <= span_start(fd) <= hi for g in groups[fd]]
         for g in groups[d]:
-            best, score = None, 0.0
-            for h in inside:
-                s = max(similarity(c, vectors[id(c)], h) for c in g.members)
-                if s > score:
-                    best, score = h, s
-            if best is not None and score >= JOIN_COARSER:
-                for c in g.members:
-                    best.add(c, vectors[id(c)])
-            else:
+            if not _absorbed(g, inside, vectors, similarity):
                 out.append(g)
     out = _soft_leads(out, vectors)
     out = _plans_join_happenings(out, vectors)

@@ -4,6 +4,7 @@ the verbs of a clause and the nouns formed from verbs (`penggeledahan`, `kecelak
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # nouns formed from a verb: pe(N)-…-an, per-…-an, ke-…-an (`penangkapan`, `pertemuan`, `kecelakaan`)
 _NOMINAL = re.compile(r"^(?:pe[mnr]?|peng|peny|per|ke)[a-z]{3,}an(?:nya)?$")
@@ -14,15 +15,14 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\S")
 Token = tuple[int, int, str, str]  # (start, end, word, tag)
 
 
+@cache
 def _model():
+    """The part-of-speech pipeline, or None when it is not there (predicates then go by word form)."""
     try:
         from .pos import load
         return load()
     except Exception:  # no trained model: predicates fall back on word forms
         return None
-
-
-_MODEL: list = []
 
 
 def _by_form(text: str) -> list[Token]:
@@ -37,9 +37,7 @@ def _by_form(text: str) -> list[Token]:
 def tag_many(texts: list[str]) -> list[list[Token]]:
     """(start, end, word, tag) of every token of each text, by the part-of-speech model in one batch
     (by word form when the model is missing)."""
-    if not _MODEL:
-        _MODEL.append(_model())
-    nlp = _MODEL[0]
+    nlp = _model()
     if nlp is None:
         return [_by_form(t) for t in texts]
     return [[(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in doc] for doc in nlp.pipe(texts, batch_size=64)]
