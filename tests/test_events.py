@@ -115,3 +115,47 @@ def test_min_confidence_decides_which_candidates_make_rows():
     strict = extract(read([story]), min_confidence=0.99)
     assert len(strict.events) < len(default.events) <= len(extract(read([story]), min_confidence=0.0).events)
     assert strict.undated > default.undated
+
+
+def _cand(date: str, anchor: str = "own", status: str = "occurred"):
+    from timeline.events.candidates import Candidate
+
+    return Candidate(doc="d", sentence_start=0, sentence_end=1, start=0, end=1, date=date, timex=None, anchor=anchor,
+                     sentence_index=0, paragraph_index=0, n_sentences=1, status=status)
+
+
+def test_only_dates_that_can_be_one_events_are_compared():
+    from timeline.events.pairs import reach
+
+    assert reach(_cand("2025-11-04"), _cand("2025-11-04")) == "same"
+    assert reach(_cand("2025-11"), _cand("2025-11-04")) == "inside"
+    assert reach(_cand("2025-W45"), _cand("2025-11-04")) == "inside"
+    # two days apart: only when one is a lead dated by its article, or a plan
+    assert reach(_cand("2025-11-03"), _cand("2025-11-04")) is None
+    assert reach(_cand("2025-11-03"), _cand("2025-11-04", anchor="lead")) == "near"
+    assert reach(_cand("2025-11-06", status="planned"), _cand("2025-11-04")) == "near"
+    assert reach(_cand("2025-11-07", anchor="lead"), _cand("2025-11-04")) is None
+    assert reach(_cand("2025-10"), _cand("2025-11")) is None
+
+
+def test_the_merge_model_weighs_only_features_the_code_makes():
+    from timeline.events.cluster import pair_features, vectors_of
+    from timeline.events.pairs import weights
+
+    a, b = _cand("2025-11-04"), _cand("2025-11", anchor="lead")
+    vs = vectors_of([a, b])
+    names = set(pair_features(a, vs[id(a)], b, vs[id(b)], {}))
+    names |= {"relation=same", "relation=inside", "relation=near"}
+    w, _, threshold = weights()
+    assert set(w) <= names and 0 < threshold < 1
+
+
+def test_one_days_distinct_events_of_one_agency_stay_apart():
+    """Riau, 4-6 November: the arrests brought to Jakarta, the naming of suspects and the search are
+    three events although the same agency does all three within three days."""
+    docs = [_doc(json.loads(line)) for line in (STORIES / "riau_governor_kpk_2025" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    events = extract(docs).events
+    days = {e.date for e in events if e.date.startswith("2025-11-0")}
+    assert {"2025-11-03", "2025-11-04", "2025-11-05", "2025-11-06"} <= days
+    suspects = [e for e in events if "tersangka" in e.title.lower() and e.date == "2025-11-05"]
+    assert suspects and all("menggeledah" not in m.sentence for e in suspects for m in e.mentions)

@@ -23,6 +23,7 @@ from ..model import Document, Timex
 from ..nlp import predicates
 from .candidates import Candidate
 from .lexis import edit_patterns, patterns, stopwords
+from .pairs import anaphoric
 
 TITLE_WORDS = 12
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
@@ -87,7 +88,9 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         c.participants = _unique(speakers + people + orgs)
         c.places = _unique(p for p in places if p not in c.participants)
         clause = text[lo:hi]
+        c.speaker_name = speakers[0] if speakers else ""
         c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1])
+        c.anaphoric = anaphoric(c.title.split(": ", 1)[-1] if speakers else c.title)
         c.words = content_words(c.title + " " + clause)
         triggers = find_triggers(clause, lex)
         preds = [(s - lo, e - lo, w) for s, e, w in predicates(c.tokens, lo, hi)]
