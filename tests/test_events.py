@@ -43,7 +43,7 @@ def test_every_dated_clause_and_the_lead_are_candidates():
     # the lead's own date, the suspects named on Wednesday, the sting on Monday, the payments since June
     assert {"2025-11-06", "2025-11-05", "2025-11-03", "2025-06"} <= set(by_date)
     lead = min(cands, key=lambda c: c.start)
-    assert lead.date == "2025-11-06" and lead.title.startswith("Komisi Pemberantasan Korupsi (KPK) menggeledah")
+    assert lead.date == "2025-11-06" and lead.title.startswith("KPK menggeledah")
     assert not lead.title.startswith("JAKARTA")  # the dateline is no part of the headline
     assert any(c.anchor == "attribution" for c in by_date["2025-11-05"])  # `…," kata Wakil Ketua KPK …, Rabu (5/11/2025)`
 
@@ -159,3 +159,16 @@ def test_one_days_distinct_events_of_one_agency_stay_apart():
     assert {"2025-11-03", "2025-11-04", "2025-11-05", "2025-11-06"} <= days
     suspects = [e for e in events if "tersangka" in e.title.lower() and e.date == "2025-11-05"]
     assert suspects and all("menggeledah" not in m.sentence for e in suspects for m in e.mentions)
+
+
+def test_a_name_given_with_its_acronym_is_the_acronym_in_a_headline():
+    from timeline.events.describe import abbreviate
+
+    assert abbreviate("Komisi Pemberantasan Korupsi (KPK) menggeledah rumah") == "KPK menggeledah rumah"
+    assert abbreviate("Kepala Badan Pengatur Hilir Minyak Bumi dan Gas (BPH Migas) Andy Noorsaman") == \
+        "Kepala BPH Migas Andy Noorsaman"
+    assert abbreviate("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperingatkan") == "BMKG memperingatkan"
+    # not a name in full: a one-word bracket, a unit, a remark
+    assert abbreviate("harga BBM (Rp) naik") == "harga BBM (Rp) naik"
+    assert abbreviate("Ketua DPR (kiri) berbicara") == "Ketua DPR (kiri) berbicara"
+    assert abbreviate("menurut data (BPS)") == "menurut data (BPS)"
