@@ -9,7 +9,8 @@ Each candidate, days first, then coarser dates, own dates before leads, what hap
 the most probable first (`_merge_order`, so the output is the same for any input order and any
 number of workers), joins the event within its reach that the merge model (`pairs.py`, learned from
 the dev stories' gold) most likely makes it one with, when that reaches the model's threshold; else
-it starts an event. A plan of a day joins the most similar thing that happened near it; a plan for a
+it starts an event. A plan of a day joins the most similar thing that happened near it, a lead
+dated by its article what happened a day or two before, when similar enough; a plan for a
 vague near future the event it announces. `similarity` (the TF-IDF cosine of the content stems,
 `describe.content_words`, to an event's sum, with bonuses for shared participants and compatible
 kinds) serves these plans and the dating of undated articles (`matches`, windows.py).
@@ -157,14 +158,21 @@ def _reachable(c: Candidate, by_date: dict[str, list[Group]]) -> list[Group]:
     return [g for k, gs in by_date.items() if k == c.date or lo <= span_start(k) and span_end(k) <= hi for g in gs]
 
 
-def _plan_joined(c: Candidate, v: dict[str, float], reachable: list[Group]) -> bool:
+def _weak_joined(c: Candidate, v: dict[str, float], reachable: list[Group]) -> bool:
     """A plan of a day (`akan bertemu Kamis`) joins the most similar event that happened within
-    `pairs.NEAR_DAYS` of it, when their similarity reaches `JOIN_COARSER` (the dev stories hold too
-    few plans for the merge model to learn this; the seeds' plans of a meeting join it)."""
-    if c.status in HAPPENED or len(c.date) != 10:
+    `pairs.NEAR_DAYS` of it, and a lead dated only by its article's day the most similar one of a day
+    or two before (today's news of yesterday's arrest), when their similarity reaches `JOIN_COARSER`
+    (the dev stories hold too few such pairs for the merge model to learn them)."""
+    if len(c.date) != 10:
         return False
-    happened = [g for g in reachable if len(g.date) == 10 and any(m.status in HAPPENED for m in g.members)]
-    best = max(happened, key=lambda g: similarity(c, v, g), default=None)
+    if c.status not in HAPPENED:
+        near = [g for g in reachable if len(g.date) == 10 and any(m.status in HAPPENED for m in g.members)]
+    elif c.anchor == "lead":
+        day = span_start(c.date)
+        near = [g for g in reachable if len(g.date) == 10 and 0 < (day - span_start(g.date)).days]
+    else:
+        return False
+    best = max(near, key=lambda g: similarity(c, v, g), default=None)
     if best is None or similarity(c, v, best) < JOIN_COARSER:
         return False
     best.add(c, v)
@@ -188,7 +196,7 @@ def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str
     for c in sorted(cands, key=_merge_order):
         v = _vector(c, idf)
         reachable = _reachable(c, by_date)
-        if _plan_joined(c, v, reachable):
+        if _weak_joined(c, v, reachable):
             continue
         best, top = None, 0.0
         for g in reachable:
