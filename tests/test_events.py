@@ -143,11 +143,16 @@ def test_the_merge_model_weighs_only_features_the_code_makes():
     from timeline.events.pairs import weights
 
     a, b = _cand("2025-11-04"), _cand("2025-11", anchor="lead")
+    a.words, b.words = ["geledah", "rumah"], ["geledah", "kantor"]
     vs = vectors_of([a, b])
     names = set(pair_features(a, vs[id(a)], b, vs[id(b)], {}))
     names |= {"relation=same", "relation=inside", "relation=near"}
     w, _, threshold = weights()
     assert set(w) <= names and 0 < threshold < 1
+    # two candidates sharing no content word and no participant are never one event
+    b.words = ["banjir"]
+    vs = vectors_of([a, b])
+    assert pair_features(a, vs[id(a)], b, vs[id(b)], {}) is None
 
 
 def test_one_days_distinct_events_of_one_agency_stay_apart():

@@ -61,11 +61,14 @@ def anaphoric(title: str) -> bool:
 
 
 def features(a: Candidate, va: dict[str, float], b: Candidate, vb: dict[str, float], kin: bool, apart: bool,
-             relation: str) -> dict[str, float]:
-    """What the merge model weighs. Names are stable: the trained weights refer to them."""
+             relation: str) -> dict[str, float] | None:
+    """What the merge model weighs (None when the two share no content word and no participant).
+    Names are stable: the trained weights refer to them."""
     cos = cosine(va, vb)
     actors_a, actors_b = a.participants + a.places, b.participants + b.places
     shared = sum(1 for x in actors_a if any(same_actor(x, y) for y in actors_b))
+    if not cos and not shared:
+        return None  # nothing in common: not one event, whatever the dates
     same_doc = a.doc == b.doc
     first, second = (a, b) if (a.doc, a.start) <= (b.doc, b.start) else (b, a)
     speakers = bool(a.speaker_name and b.speaker_name)
