@@ -188,3 +188,15 @@ def test_a_headline_keeps_a_season_and_a_word_that_ends_the_clause():
     assert "musim hujan" in title and "31/10" not in title
     text = "Genangan air di kawasan tersebut masih cukup dalam."
     assert _title(text, 0, len(text), [], []).endswith("cukup dalam")
+
+
+def test_a_reporting_frame_is_headed_by_what_was_said():
+    """`Juru bicara … pada Minggu mengatakan bahwa …`: the time dates the saying; the row says who said what."""
+    text = ("Juru bicara Kementerian Perminyakan Irak Asim Jihad pada Minggu mengatakan bahwa negaranya berencana "
+            "untuk meningkatkan ekspor minyak mentah menjadi 3,3 juta barel per hari bulan ini.")
+    import datetime
+
+    doc = Document(id="x", text=text, dct=datetime.date(2015, 1, 6), dct_source="input")
+    titles = [c.title for c in _candidates(doc) if c.date == "2015-01-04"]
+    assert titles and all("berencana untuk meningkatkan ekspor" in t for t in titles)
+    assert not any(t.endswith("mengatakan") for t in titles)

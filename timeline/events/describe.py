@@ -90,6 +90,12 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         clause = text[lo:hi]
         c.speaker_name = speakers[0] if speakers else ""
         c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1])
+        if _says_only(c.title) and hi < c.sentence_end:
+            # `Juru bicara X pada Minggu mengatakan bahwa …`: the headline is who said what
+            who = speakers[:1] or sorted((n for n in c.participants if n in people), key=lambda n: -len(n.split()))[:1]
+            said = _title(text, hi, c.sentence_end, times_in(hi - 200, c.sentence_end), who)
+            if len(said.split()) > len(who[0].split() if who else []) + 2:
+                c.title = said
         c.anaphoric = anaphoric(c.title.split(": ", 1)[-1] if speakers else c.title)
         c.words = content_words(c.title + " " + clause)
         triggers = find_triggers(clause, lex)
@@ -149,6 +155,12 @@ def content_words(text: str) -> list[str]:
 
 
 FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a speaker of a few words, then the saying verb
+
+
+def _says_only(title: str) -> bool:
+    """The clause is only a reporting frame: it ends on its saying verb (`… Asim Jihad mengatakan`)."""
+    words = title.rstrip(" ,:").split()
+    return bool(words) and patterns()["saying"].fullmatch(words[-1]) is not None
 
 
 def _dates(t: Timex) -> bool:
