@@ -22,7 +22,7 @@ from .lexicon import Lexicon, find_triggers, status_of, stem
 from ..model import Document, Timex
 from ..nlp import predicates
 from .candidates import Candidate
-from .lexis import edit_patterns, patterns, stopwords
+from .lexis import edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
@@ -197,8 +197,15 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         s = m.group(2)
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
     words = s.split()
-    if len(words) > TITLE_WORDS:  # a cut headline does not end on a word that leads on (`yang`, `dan`)
-        words = words[:TITLE_WORDS]
+    if len(words) > TITLE_WORDS:
+        # a cut headline ends where a phrase ends: before the last preposition or conjunction of its
+        # second half (`… turun empat persen | ke posisi …`), and not on a word that leads on
+        words = words[:TITLE_WORDS + 1]
+        opens = headline_breaks()
+        cut = max((k for k in range(TITLE_WORDS // 2, len(words)) if words[k].lower() in opens), default=TITLE_WORDS)
+        while cut - 1 > TITLE_WORDS // 2 and words[cut - 1].lower() in opens:
+            cut -= 1  # `didorong oleh`: before the first of them
+        words = words[:min(cut, TITLE_WORDS)]
         stop = stopwords()
         while len(words) > 3 and words[-1].lower().strip(",.") in stop:
             words.pop()
