@@ -391,3 +391,9 @@ def test_review_regressions_in_names_counts_and_ranges():
     assert all("Jusuf Kalla" not in m.participants for m in _mentions(text, date(2014, 12, 1)) if m.kind == "arrival")
     # an impossible range start is dropped, not a crash
     assert tag("29 Februari hingga 4 Maret 2023", date(2024, 3, 10))
+
+
+def test_the_venue_is_where_the_meeting_was_not_where_the_war_they_discussed_is(seeds):
+    """`bertemu di Kosmodrom Vostochny …` is the venue; `membahas … perang di Ukraina` is the war's place."""
+    (vostochny,) = [e for e in _meetings(seeds) if e.date == "2023-09-13"]
+    assert vostochny.places == ["Kosmodrom Vostochny"]

@@ -56,6 +56,7 @@ class Candidate:
     status: str = "occurred"
     participants: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    venue: str = ""  # the place the clause says it happened at (`bertemu di X`), else ""
     words: list[str] = field(default_factory=list)  # content lemmas, for merging
     tokens: list = field(default_factory=list, repr=False)  # (start, end, word, tag) of the sentence, doc offsets
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import cache
 import re
 
 from ..nlp.entities import alias_people
@@ -80,13 +81,15 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         if not people:  # `Presiden tiba di bandara`: the one president the article names
             people = [aliases.get(n, n) for n in bare_title_holders(text, lo, hi, holders)]
         orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue]
-        places = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)]), lo, lex)
+        places, venue = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)]), lo, lex,
+                                c.tokens)
         speakers = []
         if speaker_span:
             speakers = [aliases.get(n, n) for s, e, n in en.people if inside(s, e, speaker_span)] or \
                        [n for s, e, n in en.orgs if inside(s, e, speaker_span)]
         c.participants = _unique(speakers + people + orgs)
         c.places = _unique(p for p in places if p not in c.participants)
+        c.venue = places[0] if venue and places[0] in c.places else ""
         clause = text[lo:hi]
         c.speaker_name = speakers[0] if speakers else ""
         c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1])
@@ -119,15 +122,35 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         c.tokens = []  # what the tagger said is no longer needed: keep only what merging reads
 
 
-def _venues(text: str, places: list[tuple[int, str]], lo: int, lex: Lexicon) -> list[str]:
-    """The places of a clause where it happened (after `di`, `ke` …), else those that name no office."""
-    venue = [n for s, n in places if patterns()["venue"].search(text[max(lo, s - 30):s])]
+def _venues(text: str, places: list[tuple[int, str]], lo: int, lex: Lexicon, tokens) -> tuple[list[str], bool]:
+    """The places of a clause where it happened (after `di`, `ke` …: True), else those that name no
+    office (False). A place after a plain noun is that thing's (`perang di Ukraina`), not the venue."""
+    venue = [n for s, n in places if (m := patterns()["venue"].search(text[max(lo, s - 30):s]))
+             and not _after_plain_noun(tokens, max(lo, s - 30) + m.start())]
     if venue:
-        return venue
+        return venue, True
     def office(s: int, name: str) -> bool:
         before = text[max(lo, s - 25):s].split()
         return (bool(before) and before[-1].lower() in lex.titles) or name.split()[0].lower() in lex.titles
-    return [n for s, n in places if not office(s, n)]
+    return [n for s, n in places if not office(s, n)], False
+
+
+def _after_plain_noun(tokens, at: int) -> bool:
+    """The word before offset `at` is a noun that tells no happening (`perang`, `masalah`), by the tagger."""
+    from ..nlp import is_predicate
+
+    before = [(w, t) for s, e, w, t in tokens if e <= at]
+    if not before:
+        return False
+    w, t = before[-1]
+    return t == "NN" and w.islower() and not is_predicate(w, t) and w not in _venue_nouns()
+
+
+@cache
+def _venue_nouns() -> frozenset[str]:
+    from .lexis import data
+
+    return frozenset(data()["venue"]["nouns"])
 
 
 def _unique(items) -> list[str]:
