@@ -111,8 +111,8 @@ def test_the_two_leaders_met_three_times(seeds):
     assert all({"Vladimir Putin", "Kim Jong Un"} <= set(e.participants) for e in meetings)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 step: venues come from the clause's `di X` (Ukraina, not Kosmodrom "
-                   "Vostochny), and 002's `September lalu` visit stays a row of 2023-09")
+@pytest.mark.xfail(strict=True, reason="issue 9 step: 2019's venue is Pyongyang (a reference point: `di kota yang "
+                   "berjarak … utara Pyongyang`), and 002's `September lalu` visit stays a row of 2023-09")
 def test_three_meetings_of_the_two_leaders(seeds):
     meetings = [(e.date, e.places, e.sources) for e in _meetings(seeds)]
     assert [(d, p) for d, p, _ in meetings] == [
