@@ -68,6 +68,36 @@ def _parse_dct(value: Optional[str]) -> Optional[date]:
         _fail_usage(f"--dct {value!r}: not a date, expected YYYY-MM-DD")
 
 
+def _choose_format(fmt: Optional[str], output: Optional[str], command: str) -> str:
+    """`-f NAME`, else the format `-o`'s extension names, else table; a name no writer has is a usage error."""
+    from timeline import write as writers
+
+    known = writers.names(command)
+    if fmt is None:
+        return writers.infer(output, command) or "table"
+    if fmt not in known:
+        _fail_usage(f"--format {fmt!r}: choose one of {', '.join(known)}")
+    return fmt
+
+
+def _folder_output(fmt: str, output: Optional[str], inputs) -> Optional[Path]:
+    """The folder a one-file-per-article format (timeml) writes into, None when it writes one stream."""
+    from timeline import write as writers
+
+    if not writers.get(fmt).per_document:
+        return None
+    if output is not None and (Path(output).is_dir() or output.endswith("/")):
+        folder = Path(output)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail_usage(f"{output}: cannot make the folder: {exc.strerror}")
+        return folder
+    if inputs is not None and (len(inputs) > 1 or any(Path(i).is_dir() for i in inputs)):
+        _fail_usage(f"--format {fmt} with several inputs needs --output FOLDER/")
+    return None
+
+
 @contextmanager
 def _output(path: Optional[str]) -> Iterator:
     if path is None or str(path) == "-":
@@ -106,7 +136,7 @@ INPUTS_HELP = "Files, folders (read recursively) or - for standard input."
 def tag_command(
     inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False, metavar="INPUTS"),
     dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or timeml."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table (default), json, jsonl or timeml; default: from --output's extension, else table.", show_default=False),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout; for timeml with several inputs a folder (ending in /)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
     workers: int = typer.Option(0, "--workers", "-j", help="Processes for tagging many documents; 0 = all cores. The output is the same for any number."),
@@ -121,32 +151,17 @@ def tag_command(
       cat artikel.txt | timeline tag - --format jsonl
     """
     from timeline import read, tag_documents
-    from timeline.write import TAG_FORMATS, JsonLinesWriter, JsonWriter, TableWriter, TimeMLWriter
+    from timeline import write as writers
 
-    if fmt not in TAG_FORMATS:
-        _fail_usage(f"--format {fmt!r}: choose one of {', '.join(TAG_FORMATS)}")
+    fmt = _choose_format(fmt, output, "tag")
     if workers < 0:
         _fail_usage("--workers must be 0 (all cores) or more")
     cli_dct = _parse_dct(dct)
     errors = None  # the console for messages, made at the first failed input (rich is not imported otherwise)
-    folder = None
-    if fmt == "timeml" and output is not None and (Path(output).is_dir() or output.endswith("/")):
-        folder = Path(output)
-        folder.mkdir(parents=True, exist_ok=True)
-    elif fmt == "timeml" and (len(inputs) > 1 or any(Path(i).is_dir() for i in inputs)):
-        _fail_usage("--format timeml with several inputs needs --output FOLDER/")
+    folder = _folder_output(fmt, output, inputs)
     failed = 0
     with _output(None if folder else output) as out, _progress(not quiet) as tick:
-        if fmt == "json":
-            writer = JsonWriter(out)
-        elif fmt == "jsonl":
-            writer = JsonLinesWriter(out)
-        elif fmt == "timeml":
-            writer = TimeMLWriter(out, folder)
-        else:
-            from rich.console import Console
-
-            writer = TableWriter(Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False))
+        writer = writers.get(fmt).documents(out, folder)
         for doc, timexes in tag_documents(read(inputs), cli_dct, workers=workers or os.cpu_count() or 1):
             tick(doc)
             if doc.status != "ok":
@@ -274,7 +289,7 @@ def build_command(
     since: Optional[str] = typer.Option(None, "--since", help="Only events overlapping this date or later (YYYY[-MM[-DD]])."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events overlapping this date or earlier (YYYY[-MM[-DD]])."),
     dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, json, jsonl, csv, tsv, markdown, html, ics, timelinejs, timelinejs-sheet, timeml; default: from --output's extension (.csv .tsv .md .html .ics .json .jsonl .tml), else table.", show_default=False),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Extra event triggers (TOML, the format of timeline/lang/id/events.toml)."),
     workers: int = typer.Option(0, "--workers", "-j", help="Processes for reading and tagging; 0 = all cores. The output is the same for any number."),
@@ -295,10 +310,9 @@ def build_command(
     from timeline import extract, read, seed_paths
     from timeline.nlp.entities import ModelMissing
     from timeline.events.lexicon import STATUSES
-    from timeline.write import EVENT_FORMATS
+    from timeline import write as writers
 
-    if fmt not in EVENT_FORMATS:
-        _fail_usage(f"--format {fmt!r}: choose one of {', '.join(EVENT_FORMATS)}")
+    fmt = _choose_format(fmt, output, "build")
     if status is not None and status not in STATUSES:
         _fail_usage(f"--status {status!r}: choose one of {', '.join(STATUSES)}")
     if lexicon is not None and not lexicon.is_file():
@@ -312,10 +326,15 @@ def build_command(
     since, until = _parse_bound("--since", since), _parse_bound("--until", until)
     cli_dct = _parse_dct(dct)
     paths = inputs or [str(p) for p in seed_paths()]
+    folder = _folder_output(fmt, output, paths)
     errors = _stderr()
+    texts: dict[str, str] = {}
+    documents = read(paths)
+    if writers.get(fmt).needs_texts:
+        documents = _keeping_texts(documents, texts)
     try:
         with _progress(not quiet) as tick:
-            chronology = extract(read(paths), cli_dct=cli_dct, lexicon=str(lexicon) if lexicon else None,
+            chronology = extract(documents, cli_dct=cli_dct, lexicon=str(lexicon) if lexicon else None,
                                  workers=workers or os.cpu_count() or 1, on_document=tick,
                                  min_confidence=min_confidence)
     except ModelMissing as exc:
@@ -338,24 +357,20 @@ def build_command(
     failed = [d for d in chronology.documents if d.status != "ok"]
     for doc in failed:
         _report_error(errors, doc)
-    with _output(output) as out:
-        from timeline import write
-
-        if fmt == "json":
-            write.write_events_json(out, chronology, events)
-        elif fmt == "jsonl":
-            write.write_events_jsonl(out, events)
-        elif fmt == "csv":
-            write.write_events_csv(out, events)
-        else:
-            from rich.console import Console
-
-            write.write_events_table(Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False), events)
+    with _output(None if folder else output) as out:
+        writers.write_events(fmt, out, chronology, events, texts=texts, folder=folder)
     if not quiet:
         shown = f"{len(events)} of {len(chronology.events)} events" if len(events) != len(chronology.events) else f"{len(events)} events"
         errors.print(f"{len(chronology.documents)} articles read ({len(failed)} failed), {shown}, "
                      f"{chronology.undated} candidates below the event threshold or unplaced left out (--min-confidence 0 keeps them)", markup=False, soft_wrap=True, style="dim")
     raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
+
+
+def _keeping_texts(documents, texts: dict[str, str]):
+    """The documents as they come, their texts kept in `texts` by id (build lets go of them)."""
+    for doc in documents:
+        texts[doc.id] = doc.text
+        yield doc
 
 
 def main() -> None:
