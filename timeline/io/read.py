@@ -460,3 +460,28 @@ def read(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, st
                 yield _error(_STDIN_STEM, STDIN_SOURCE, _os_message(e))
         else:
             yield from _read_path(path)
+
+
+def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many documents `read(paths)` will yield, when that is cheap to know (for a progress bar):
+    one per text or TimeML file, one per non-blank line of JSON Lines; None for standard input,
+    URLs and JSON files (which would have to be parsed twice)."""
+    total = 0
+    for p in paths:
+        path = os.fspath(p)
+        if path == "-" or "://" in path:
+            return None
+        files = [f for f, err in _walk(path)] if os.path.isdir(path) else [path]
+        for file in files:
+            fmt = EXTENSIONS.get(os.path.splitext(file)[1].lower())
+            if fmt == "json":
+                return None
+            if fmt == "jsonl":
+                try:
+                    with open(file, "rb") as f:
+                        total += sum(1 for line in f if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total

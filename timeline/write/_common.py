@@ -48,8 +48,9 @@ def xml_safe(text: str) -> str:
 
 
 def short_id(doc_id: str) -> str:
-    """`000_b42bc007d7a7e483` → `000`; other ids cut to 14 characters."""
-    return doc_id.split("_")[0] if "_" in doc_id else doc_id[:14]
+    """`000_b42bc007d7a7e483` → `000` (a number before `_`); other ids cut to 12 characters."""
+    head = doc_id.split("_")[0]
+    return head if "_" in doc_id and head.isdigit() else doc_id[:12]
 
 
 def sources_cell(sources: list[str], first: int = 2) -> str:

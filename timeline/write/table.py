@@ -9,10 +9,16 @@ from . import Format
 from ._common import printable, sources_cell
 
 
+def _broken_pipe() -> None:
+    raise BrokenPipeError  # the caller decides (the CLI ends quietly with 0); rich would exit with 1
+
+
 def _console(out: IO[str]):
     from rich.console import Console
 
-    return Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False)
+    console = Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False)
+    console.on_broken_pipe = _broken_pipe
+    return console
 
 
 class TableWriter:
@@ -53,14 +59,21 @@ def write_events_console(console, events) -> None:
     narrow = console.width < 100
     table = Table(show_lines=False, header_style="bold", pad_edge=False, expand=True,
                   box=None if narrow else Table().box, collapse_padding=narrow)
-    # a date column as wide as its longest value (13-15 Sep spans included): never cut
-    date_width = max([len(_when(e)) for e in events] + [4])
-    table.add_column("date", style="cyan", no_wrap=True, min_width=date_width)
-    table.add_column("what happened", ratio=5, min_width=20, overflow="fold")
-    table.add_column("who", ratio=2, min_width=10, overflow="fold")
-    table.add_column("where", ratio=2, min_width=9, overflow="fold")
-    table.add_column("status", no_wrap=True)
-    table.add_column("sources", no_wrap=True)
+    # the date, status and sources columns as wide as their longest cell (never cut); the rest of
+    # the width shared 4:2:2 by what happened, who and where, each at least 10 wide
+    date_w = max([len(_when(e)) for e in events] + [4])
+    status_w = max([len(e.status) for e in events] + [6])
+    sources_w = max([len(sources_cell(e.sources)) for e in events] + [7])
+    gaps = 5 * (1 if narrow else 3) + (0 if narrow else 2)
+    free = max(30, console.width - date_w - status_w - sources_w - gaps)
+    who_w = where_w = max(10, free // 4)
+    what_w = max(10, free - who_w - where_w)
+    table.add_column("date", style="cyan", no_wrap=True, width=date_w)
+    table.add_column("what happened", width=what_w, overflow="fold")
+    table.add_column("who", width=who_w, overflow="fold")
+    table.add_column("where", width=where_w, overflow="fold")
+    table.add_column("status", no_wrap=True, width=status_w)
+    table.add_column("sources", no_wrap=True, width=sources_w)
     styles = {"occurred": "green", "planned": "yellow", "expected": "yellow", "denied": "red"}
     for e in events:
         table.add_row(Text(_when(e)), Text(printable(e.title)), Text(printable(", ".join(e.participants))),
