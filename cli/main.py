@@ -272,6 +272,27 @@ def _report_error(console, doc) -> None:
     console.print(f"timeline: {doc.source or doc.id}: {doc.error}", markup=False, style="red", soft_wrap=True)
 
 
+def _report_warnings(console, doc) -> None:
+    for warning in doc.warnings:
+        console.print(f"timeline: {doc.source or doc.id}: warning: {warning}", markup=False, style="yellow",
+                      soft_wrap=True)
+
+
+def _fields(text_field: Optional[str], id_field: Optional[str], date_field: Optional[str]):
+    from timeline.io.read import Fields
+
+    given = {k: v for k, v in (("text", text_field), ("id", id_field), ("dct", date_field)) if v is not None}
+    for option, value in given.items():
+        if not value.strip():
+            _fail_usage(f"--{'date' if option == 'dct' else option}-field: give a field name")
+    return Fields(**given)
+
+
+TEXT_FIELD_HELP = "JSON input: the field holding the article's text (default text; a.b reaches into objects)."
+ID_FIELD_HELP = "JSON input: the field holding its id (default id)."
+DATE_FIELD_HELP = "JSON input: the field holding its publication date (default dct; YYYY-MM-DD or ISO date-time)."
+
+
 INPUTS_HELP = "Files, folders (read recursively) or - for standard input."
 
 
@@ -283,6 +304,9 @@ def tag_command(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout; for timeml with several inputs a folder (ending in /)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
     workers: int = typer.Option(0, "--workers", "-j", help="Processes for tagging many documents; 0 = all cores. The output is the same for any number."),
+    text_field: Optional[str] = typer.Option(None, "--text-field", help=TEXT_FIELD_HELP, show_default=False),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help=ID_FIELD_HELP, show_default=False),
+    date_field: Optional[str] = typer.Option(None, "--date-field", help=DATE_FIELD_HELP, show_default=False),
 ) -> None:
     """Find every time expression and its TIMEX3 value.
 
@@ -308,8 +332,11 @@ def tag_command(
     _stdin_note(inputs)
     with _output(None if folder else output) as out, _progress(not quiet, inputs) as tick:
         writer = writers.get(fmt).documents(out, folder)
-        for doc, timexes in tag_documents(read(inputs), cli_dct, workers=workers or os.cpu_count() or 1):
+        for doc, timexes in tag_documents(read(inputs, fields=_fields(text_field, id_field, date_field)), cli_dct, workers=workers or os.cpu_count() or 1):
             tick(doc)
+            if doc.warnings:
+                errors = errors or _stderr()
+                _report_warnings(errors, doc)
             if doc.status != "ok":
                 failed += 1
                 errors = errors or _stderr()
@@ -470,6 +497,9 @@ def build_command(
     top: Optional[int] = typer.Option(None, "--top", "-n", help="Only the N most salient events (the story's spine), still in date order."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Keep candidates the classifier rates at least this (0–1; default: the trained threshold). 0 keeps every candidate."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+    text_field: Optional[str] = typer.Option(None, "--text-field", help=TEXT_FIELD_HELP, show_default=False),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help=ID_FIELD_HELP, show_default=False),
+    date_field: Optional[str] = typer.Option(None, "--date-field", help=DATE_FIELD_HELP, show_default=False),
 ) -> None:
     """The chronology: every event once, on its date, with who, where, status and sources.
 
@@ -512,7 +542,7 @@ def build_command(
         _check_output(output)
     errors = _stderr()
     texts: dict[str, str] = {}
-    documents = read(paths)
+    documents = read(paths, fields=_fields(text_field, id_field, date_field))
     if writers.get(fmt).needs_texts:
         documents = _keeping_texts(documents, texts)
     try:
@@ -539,6 +569,8 @@ def build_command(
 
         events = most_salient(events, top)
     failed = [d for d in chronology.documents if d.status != "ok"]
+    for doc in chronology.documents:
+        _report_warnings(errors, doc)
     for doc in failed:
         _report_error(errors, doc)
     if writers.get(fmt).per_document and folder is None and sum(d.status == "ok" for d in chronology.documents) > 1:

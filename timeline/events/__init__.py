@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .lexicon import Lexicon
@@ -79,9 +80,32 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
         sources=sorted({c.doc for c in members}),
         mentions=[_mention(c, sentences.get((c.doc, c.sentence_start), "")) for c in members],
         conflicts=_unique_dicts(conflicts),
-        date_end=None,  # a span of days (`4-23 November`) is dated by its start; its end is not read yet
+        date_end=_date_end(members, g.date),
         salience=salience(members),
     )
+
+
+_DAY_RANGE = re.compile(r"\s*(\d{1,2})\s*(?:-|–|—|s/d|s\.d\.?|sampai|hingga)\s*(\d{1,2})\b", re.I)
+
+
+def _date_end(members, day: str) -> str | None:
+    """The last day of a span of days the event's own time expression gives (`4-6 Desember 2014`
+    dates the event 2014-12-04 and ends it 2014-12-06), None for a single day or coarser dates."""
+    if len(day) != 10:
+        return None
+    for c in members:
+        t = c.timex
+        if t is None or c.date != day or not t.value.startswith(day):
+            continue
+        m = _DAY_RANGE.match(t.text)
+        if m and int(m.group(1)) == int(day[8:]) and int(m.group(1)) < int(m.group(2)) <= 31:
+            end = f"{day[:8]}{int(m.group(2)):02d}"
+            try:
+                span_start(end)
+            except ValueError:
+                continue
+            return end
+    return None
 
 
 def _one_name_each(names: list[str], counts: Counter) -> list[str]:
