@@ -171,8 +171,8 @@ def _known_kinds(lexicon: Optional[Path]) -> list[str]:
 
     try:
         lex = load_lexicon(lexicon)
-    except Exception as exc:  # a lexicon file that does not parse
-        _fail_usage(f"--lexicon {lexicon}: {exc}")
+    except Exception as exc:  # a lexicon file that does not parse, or not as a lexicon
+        _fail_usage(f"--lexicon {lexicon}: not a lexicon of the format of timeline/lang/id/events.toml ({exc})")
     return sorted(set(lex.kinds) | {"event", "statement"})
 
 
@@ -535,6 +535,8 @@ def build_command(
             _fail_usage(f"--since {since} is after --until {until}: no event can be in both")
     if kind is not None:
         _check_kind(kind, lexicon)
+    elif lexicon is not None:
+        _known_kinds(lexicon)  # a lexicon that does not load is a usage error, before any work
     cli_dct = _parse_dct(dct)
     paths = inputs or [str(p) for p in seed_paths()]
     folder = _folder_output(fmt, output, paths)

@@ -75,6 +75,14 @@ def test_output_in_a_missing_or_unwritable_folder_fails_before_any_work(tmp_path
     assert r.returncode == 2 and "cannot write" in r.stderr.decode()
 
 
+def test_a_lexicon_that_does_not_load_is_a_usage_error_before_any_work(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('kinds = "not a table"\n', encoding="utf-8")
+    r = run(str(STORY), "--lexicon", str(bad))
+    err = r.stderr.decode().strip()
+    assert r.returncode == 2 and err.startswith(f"timeline: --lexicon {bad}: not a lexicon") and "articles read" not in err
+
+
 def test_since_after_until_is_a_usage_error():
     r = run("--since", "2024-06", "--until", "2023")
     assert r.returncode == 2 and "--since 2024-06 is after --until 2023" in r.stderr.decode()
@@ -89,14 +97,18 @@ def test_a_reader_that_goes_away_ends_the_run_quietly_with_0():
         assert r.stderr == b""
 
 
-def test_an_internal_error_has_its_own_exit_code(tmp_path):
-    # a lexicon whose kinds table is not a table makes the library fail where no input is to blame
-    bad = tmp_path / "bad.toml"
-    bad.write_text('kinds = "not a table"\n', encoding="utf-8")
-    r = run(str(STORY), "--lexicon", str(bad), "-q")
+def test_an_internal_error_has_its_own_exit_code():
+    # a bug inside the library (here: extract made to fail) is neither an input's fault nor a usage error
+    code = ("import sys, timeline, cli.main as m\n"
+            "def broken(*a, **k):\n    raise ZeroDivisionError('division by zero')\n"
+            "timeline.extract = broken\nsys.argv = ['timeline', 'seeds/', '-q']\nm.main()\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300)
     err = r.stderr.decode()
     assert r.returncode == 3, err
-    assert err.startswith("timeline: internal error:") and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert err == "timeline: internal error: ZeroDivisionError: division by zero (TIMELINE_DEBUG=1 shows where)\n"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300,
+                       env={**os.environ, "TIMELINE_DEBUG": "1"})
+    assert "Traceback" in r.stderr.decode()
 
 
 def test_the_format_follows_the_output_extension(tmp_path):
@@ -131,3 +143,45 @@ def test_table_fits_80_columns_and_sources_are_a_count_and_the_first_ids():
     # an event told by several articles: how many, then the first ids
     assert any(re.search(r" \d+: [\w-]+, [\w-]+…?$", l.rstrip()) for l in lines[1:])
     assert all(len(l.rstrip().split(" ")[-1]) <= 16 for l in lines[1:] if l.strip())
+
+
+def _on_a_terminal(args: list[str], stdin=subprocess.DEVNULL) -> tuple[int, str, bytes]:
+    """Run timeline with standard error on a pseudo-terminal: (exit code, what the terminal showed, stdout)."""
+    import pty
+    import re
+    import threading
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", *args], stdin=stdin, stdout=subprocess.PIPE,
+                            stderr=slave, cwd=ROOT, env={**os.environ, "COLUMNS": "100"})
+    os.close(slave)
+    shown = bytearray()
+
+    def drain():
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    out = proc.stdout.read()
+    proc.wait(timeout=300)
+    reader.join(timeout=10)
+    os.close(master)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", errors="replace"))
+    return proc.returncode, text, out
+
+
+def test_progress_on_a_terminal_counts_against_the_total_then_shows_the_merging_phase():
+    code, shown, out = _on_a_terminal([str(STORY), "-j", "1", "-f", "jsonl"])
+    assert code == 0 and out
+    assert "/5" in shown and "eta" in shown  # five articles known before the first is read
+    assert "merging events" in shown
+    assert "5 articles read" in shown
+    code, shown, out = _on_a_terminal([str(STORY), "-j", "1", "-f", "jsonl", "-q"])
+    assert code == 0 and "eta" not in shown and "articles read" not in shown

@@ -191,8 +191,8 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]*[A-Z](?:\s+[A-Z][A-Za-z0-9.-]*
 
 
 def abbreviate(s: str) -> str:
-    """A name given in full with its acronym is the acronym (`Komisi Pemberantasan Korupsi (KPK)
-    menggeledah` → `KPK menggeledah`), as headlines write it. The full name is the shortest run of
+    """A name given in full with its acronym is the acronym (`Badan Pengawas Obat dan Makanan (BPOM)
+    menyita` → `BPOM menyita`), as headlines write it. The full name is the shortest run of
     capitalised words before the bracket whose initials hold the acronym's capitals in order
     (`Kepala Badan Pengatur Hilir Minyak Bumi dan Gas (BPH Migas)` → `Kepala BPH Migas`)."""
     out, pos = [], 0
