@@ -177,3 +177,14 @@ def test_a_name_given_with_its_acronym_is_the_acronym_in_a_headline():
     assert abbreviate("harga BBM (Rp) naik") == "harga BBM (Rp) naik"
     assert abbreviate("Ketua DPR (kiri) berbicara") == "Ketua DPR (kiri) berbicara"
     assert abbreviate("menurut data (BPS)") == "menurut data (BPS)"
+
+
+def test_a_headline_keeps_a_season_and_a_word_that_ends_the_clause():
+    from timeline.events.describe import _title
+    from timeline.timex.tagger import tag
+
+    text = "BMKG mencatat, saat ini Indonesia telah memasuki puncak musim hujan pada Jumat (31/10/2025)."
+    title = _title(text, 0, len(text), tag(text, None), [])
+    assert "musim hujan" in title and "31/10" not in title
+    text = "Genangan air di kawasan tersebut masih cukup dalam."
+    assert _title(text, 0, len(text), [], []).endswith("cukup dalam")

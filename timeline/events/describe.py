@@ -151,11 +151,18 @@ def content_words(text: str) -> list[str]:
 FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a speaker of a few words, then the saying verb
 
 
+def _dates(t: Timex) -> bool:
+    """A time expression that names when (`pada Rabu (5/11)`, `pukul 09.35 pagi`, `pekan lalu`) leaves
+    the headline; a season, a duration or a frequency is what the clause says (`puncak musim
+    hujan`, `selama dua pekan`) and stays."""
+    return t.type in ("DATE", "TIME") and not re.search(r"-(?:SP|SU|FA|WI)$", t.value)
+
+
 def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]) -> str:
     """The headline of a clause (see the module docstring)."""
     pieces, pos = [], lo
     for t in sorted(timexes, key=lambda t: t.start):
-        if t.end <= lo or t.start >= hi:
+        if t.end <= lo or t.start >= hi or not _dates(t):
             continue
         before = text[pos:max(pos, t.start)]
         before = edit_patterns()["time_preposition"].sub("", before)
@@ -177,10 +184,12 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     if m and len(m.group(1).split()) <= FRAME_WORDS:
         s = m.group(2)
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
-    words = s.split()[:TITLE_WORDS]
-    stop = stopwords()
-    while len(words) > 3 and words[-1].lower().strip(",.") in stop:
-        words.pop()
+    words = s.split()
+    if len(words) > TITLE_WORDS:  # a cut headline does not end on a word that leads on (`yang`, `dan`)
+        words = words[:TITLE_WORDS]
+        stop = stopwords()
+        while len(words) > 3 and words[-1].lower().strip(",.") in stop:
+            words.pop()
     s = " ".join(words).strip(" ,.;:")
     if speaker and speaker[0].lower() not in s.lower():
         s = f"{speaker[0]}: {s}"
