@@ -12,7 +12,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70  # 70: EX_SOFTWARE of sysexits.h
 
 
 def _looks_like_input(word: str) -> bool:
@@ -93,7 +93,7 @@ app = typer.Typer(
   [cyan]timeline help build[/cyan]                the options of build
 
 Exit codes: 0 all inputs processed; 1 some input failed (the others are
-still written); 2 usage error; 3 internal error (a bug: please report it).
+still written); 2 usage error; 70 internal error (a bug: please report it).
 `timeline --version` prints the version.
 """,
 )
@@ -152,7 +152,7 @@ def _folder_output(fmt: str, output: Optional[str], inputs) -> Optional[Path]:
     return None
 
 
-def _check_output(path: Optional[str]) -> None:
+def _check_output_path(path: Optional[str]) -> None:
     """`-o FILE` is checked before any work: its folder exists and can be written, it is no folder."""
     if path is None or path == "-":
         return
@@ -327,7 +327,7 @@ def tag_command(
     errors = None  # the console for messages, made at the first failed input (rich is not imported otherwise)
     folder = _folder_output(fmt, output, inputs)
     if folder is None:
-        _check_output(output)
+        _check_output_path(output)
     failed = 0
     _stdin_note(inputs)
     with _output(None if folder else output) as out, _progress(not quiet, inputs) as tick:
@@ -541,7 +541,7 @@ def build_command(
     paths = inputs or [str(p) for p in seed_paths()]
     folder = _folder_output(fmt, output, paths)
     if folder is None:
-        _check_output(output)
+        _check_output_path(output)
     errors = _stderr()
     texts: dict[str, str] = {}
     documents = read(paths, fields=_fields(text_field, id_field, date_field))

@@ -104,7 +104,7 @@ def test_an_internal_error_has_its_own_exit_code():
             "timeline.extract = broken\nsys.argv = ['timeline', 'seeds/', '-q']\nm.main()\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300)
     err = r.stderr.decode()
-    assert r.returncode == 3, err
+    assert r.returncode == 70, err
     assert err == "timeline: internal error: ZeroDivisionError: division by zero (TIMELINE_DEBUG=1 shows where)\n"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300,
                        env={**os.environ, "TIMELINE_DEBUG": "1"})
