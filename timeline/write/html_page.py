@@ -53,10 +53,15 @@ def _when(e) -> str:
 
 
 def _row(e) -> str:
-    sources = []
+    by_doc: dict[str, list] = {}
     for m in e.mentions:
-        label = f"{m.doc} · {m.date or '?'} · {m.status}"
-        sources.append(f"<details><summary>{escape(label)}</summary><blockquote>{escape(m.sentence)}</blockquote></details>")
+        by_doc.setdefault(m.doc, []).append(m)
+    sources = []
+    for doc, mentions in by_doc.items():  # one entry per article, each of its sentences once
+        label = doc + (f" ({len(mentions)} sentences)" if len(mentions) > 1 else "")
+        quotes = "".join(f'<blockquote><span class="kind">{escape(m.date or "?")} · {escape(m.status)}</span> '
+                         f"{escape(m.sentence)}</blockquote>" for m in mentions)
+        sources.append(f"<details open><summary>{escape(label)}</summary>{quotes}</details>")
     conflicts = "".join(
         f'<div class="conflict">{escape(str(c.get("doc", "")))} says {escape(str(c.get("field", "")))}: '
         f'{escape(str(c.get("value", "")))}</div>' for c in e.conflicts)
