@@ -493,10 +493,13 @@ def _read_html(markup: str, source: str, stem: str, url: str | None = None) -> D
 
     import trafilatura
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        found = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
-                                            include_tables=False, include_images=False, prune_xpath=_PRUNE)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
+                                                include_tables=False, include_images=False, prune_xpath=_PRUNE)
+    except Exception as exc:  # noqa: BLE001 - a page the extractor cannot parse is this input's failure
+        return _error(stem, source, f"cannot read this HTML page ({type(exc).__name__})")
     if found is None or len((found.text or "").split()) < 8:  # a menu or a caption is no article
         return _error(stem, source, "no article text found in this HTML page")
     text = clean_text(found.text).strip("\n")
