@@ -329,7 +329,6 @@ def test_contradicting_evidence_alone_leaves_an_article_undated():
                       (date(2025, 3, 1), date(2025, 3, 5))]) == (date(2025, 1, 5), date(2025, 1, 9))
 
 
-@pytest.mark.xfail(strict=True, reason='issue 9 step: the contract-month rule is not in the new candidates')
 def test_a_month_naming_a_contract_dates_nothing_and_the_weekday_does(kompas):
     """`Kuwait menurunkan harga minyak mentah Januari … pada Rabu`: the cut was on Wednesday 10 December."""
     (m,) = [m for e in kompas.events for m in e.mentions if m.sentence.startswith("Kuwait, produsen terbesar ketiga OPEC")]

@@ -22,7 +22,7 @@ from .lexicon import Lexicon, find_triggers, status_of, stem
 from ..model import Document, Timex
 from ..nlp import predicates
 from .candidates import Candidate
-from .lexis import edit_patterns, patterns, stopwords
+from .lexis import edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
@@ -90,6 +90,12 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         clause = text[lo:hi]
         c.speaker_name = speakers[0] if speakers else ""
         c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1])
+        if _says_only(c.title) and hi < c.sentence_end:
+            # `Juru bicara X pada Minggu mengatakan bahwa …`: the headline is who said what
+            who = speakers[:1] or sorted((n for n in c.participants if n in people), key=lambda n: -len(n.split()))[:1]
+            said = _title(text, hi, c.sentence_end, times_in(hi - 200, c.sentence_end), who)
+            if len(said.split()) > len(who[0].split() if who else []) + 2:
+                c.title = said
         c.anaphoric = anaphoric(c.title.split(": ", 1)[-1] if speakers else c.title)
         c.words = content_words(c.title + " " + clause)
         triggers = find_triggers(clause, lex)
@@ -151,6 +157,12 @@ def content_words(text: str) -> list[str]:
 FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a speaker of a few words, then the saying verb
 
 
+def _says_only(title: str) -> bool:
+    """The clause is only a reporting frame: it ends on its saying verb (`… Asim Jihad mengatakan`)."""
+    words = title.rstrip(" ,:").split()
+    return bool(words) and patterns()["saying"].fullmatch(words[-1]) is not None
+
+
 def _dates(t: Timex) -> bool:
     """A time expression that names when (`pada Rabu (5/11)`, `pukul 09.35 pagi`, `pekan lalu`) leaves
     the headline; a season, a duration or a frequency is what the clause says (`puncak musim
@@ -185,8 +197,15 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         s = m.group(2)
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
     words = s.split()
-    if len(words) > TITLE_WORDS:  # a cut headline does not end on a word that leads on (`yang`, `dan`)
-        words = words[:TITLE_WORDS]
+    if len(words) > TITLE_WORDS:
+        # a cut headline ends where a phrase ends: before the last preposition or conjunction of its
+        # second half (`… turun empat persen | ke posisi …`), and not on a word that leads on
+        words = words[:TITLE_WORDS + 1]
+        opens = headline_breaks()
+        cut = max((k for k in range(TITLE_WORDS // 2, len(words)) if words[k].lower() in opens), default=TITLE_WORDS)
+        while cut - 1 > TITLE_WORDS // 2 and words[cut - 1].lower() in opens:
+            cut -= 1  # `didorong oleh`: before the first of them
+        words = words[:min(cut, TITLE_WORDS)]
         stop = stopwords()
         while len(words) > 3 and words[-1].lower().strip(",.") in stop:
             words.pop()
