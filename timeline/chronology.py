@@ -70,6 +70,10 @@ def _keep_what_merging_reads(p: _Processed, cut: float) -> int:
 _WORKER_STATE: dict = {}
 
 
+def _init_worker(cli_dct: date | None, lex: Lexicon) -> None:
+    _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)  # in each worker: spawned ones start empty
+
+
 def _work(doc: Document) -> _Processed:
     return _process(doc, _WORKER_STATE["cli_dct"], _WORKER_STATE["lex"])
 
@@ -88,16 +92,14 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexico
                 on_document(p.doc)
             yield p
         return
-    import multiprocessing as mp
-
     from .nlp import tag_many
     from .nlp.entities import ner_model
+    from .workers import context
 
     ner_model()
-    tag_many(["-"])  # the part-of-speech model too: loaded once, shared by the workers
+    tag_many(["-"])  # the part-of-speech model too: loaded once, shared by forked workers
     _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)
-    ctx = mp.get_context("fork")
-    with ctx.Pool(workers) as pool:
+    with context().Pool(workers, initializer=_init_worker, initargs=(cli_dct, lex)) as pool:
         for p in pool.imap(_work, documents, chunksize=4):
             if on_document:
                 on_document(p.doc)
