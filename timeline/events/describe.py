@@ -88,10 +88,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         # a name right after `di`/`ke` is where it happened, whatever the model calls it (`di Kosmodrom X`)
         at_venue = [(s, n) for s, e, n in en.orgs + en.people
                     if inside(s, e) and re.search(r"\b(?:di|ke)\s+$", text[max(lo, s - 4):s])]
-        people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e) and (s, n) not in at_venue]
+        # a name a report is taken from (`dilansir The Associated Press`) is the source, not a participant
+        cited = {(s, n) for s, e, n in en.orgs + en.people if patterns()["cited"].search(text[max(0, s - 40):s])}
+        people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e) and (s, n) not in at_venue
+                  and (s, n) not in cited]
         if not people:  # `Presiden tiba di bandara`: the one president the article names
             people = [aliases.get(n, n) for n in bare_title_holders(text, lo, hi, holders)]
-        orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue]
+        orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue and (s, n) not in cited]
         places, venue = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)]), lo, lex,
                                 c.tokens)
         speakers = []
