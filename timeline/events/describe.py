@@ -49,7 +49,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
     for (s, e), en in zip(spans, ents):
         if _title_case(text[s:e]):
             # a headline capitalises every word: the model's names there are only those the article
-            # also writes elsewhere (`Putin dan Kim Bahas Masalah Militer` names no `Kim Bahas`)
+            # also writes elsewhere (`Menteri dan Dubes Bahas Kerja Sama` names no `Dubes Bahas`)
             rest = text[:s] + " " + text[e:]
             for grp in (en.people, en.orgs):
                 grp[:] = [x for x in grp if re.search(rf"(?<!\w){re.escape(x[2])}(?!\w)", rest)]
@@ -195,7 +195,7 @@ FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a spe
 
 
 def _title_case(sentence: str) -> bool:
-    """Most words capitalised, as in a headline (`Putin dan Kim Bahas Masalah Militer`)."""
+    """Most words capitalised, as in a headline (`Menteri dan Dubes Bahas Kerja Sama`)."""
     words = [w for w in _WORD.findall(sentence) if len(w) > 3 and w.isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
