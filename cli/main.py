@@ -12,7 +12,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_OUTPUT, EXIT_WORKER_DIED = 0, 1, 2, 3, 4
 
 
 class DefaultToBuild(TyperGroup):
@@ -43,7 +43,9 @@ app = typer.Typer(
   [cyan]timeline eval stories/*/[/cyan]           score chronologies against gold
 
 Exit codes: 0 all inputs processed; 1 some input failed (the others are
-still written); 2 usage error.
+still written); 2 usage error; 3 the output could not be written (disk
+full, closed standard output); 4 a worker process died (killed, out of
+memory). A file output keeps its previous content unless the run ends.
 """,
 )
 
@@ -59,26 +61,96 @@ def _fail_usage(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
+def _quoted(value: str, limit: int = 80) -> str:
+    """A value from the command line in a message: quoted, at most `limit` characters of it."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
 def _parse_dct(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
+    from timeline.timex.absolute import parse_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail_usage(f"--dct {value!r}: not a date, expected YYYY-MM-DD")
+        return parse_date(value)  # YYYY-MM-DD, or a date with day, month and year written another way
+    except ValueError as exc:
+        reason = str(exc) if "outside" in str(exc) else "not a date, expected YYYY-MM-DD (or a day, month and year)"
+        _fail_usage(f"--dct {_quoted(value)}: {reason}")
+
+
+def _quiet_stdout() -> None:
+    """Standard output to /dev/null, so that flushing it at exit raises nothing more."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _console(out):
+    """A rich console for tables on `out`; a reader that goes away (`| head`) ends the run with 0."""
+    from rich.console import Console
+
+    console = Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False)
+
+    def on_broken_pipe() -> None:  # rich's own exits with 1
+        _quiet_stdout()
+        raise typer.Exit(EXIT_OK)
+
+    console.on_broken_pipe = on_broken_pipe
+    return console
+
+
+def _fail_output(where: str, exc: OSError | str) -> None:
+    reason = exc if isinstance(exc, str) else (exc.strerror or type(exc).__name__)
+    _stderr().print(f"timeline: {where}: cannot write: {reason}", markup=False, soft_wrap=True)
+    raise typer.Exit(EXIT_OUTPUT)
+
+
+def _check_output(path: Optional[str], inputs: List[str]) -> None:
+    """Before any work: an output file that is an input is refused (usage), one whose folder
+    cannot be written fails (output)."""
+    if path is None or str(path) == "-":
+        return
+    from timeline.io.atomic import same_file_as_input
+
+    clash = same_file_as_input(path, inputs)
+    if clash is not None:
+        _fail_usage(f"--output {path}: is the input {clash}; writing it would destroy it")
+    parent = os.path.dirname(os.path.realpath(path)) or "."
+    if not os.path.isdir(parent):
+        _fail_output(str(path), "no such folder")
+    if not os.access(parent, os.W_OK):
+        _fail_output(str(path), "permission denied")
+
+
+def _max_bytes(mb: int) -> int:
+    if mb < 1:
+        _fail_usage("--max-input must be 1 (MB) or more")
+    return mb * 1024 * 1024
 
 
 @contextmanager
-def _output(path: Optional[str]) -> Iterator:
+def _output(path: Optional[str], inputs: List[str] = ()) -> Iterator:
+    """Standard output, or a file written atomically (timeline.io.atomic: the previous file stays
+    whole until the new one is); a file that is one of the inputs is refused."""
     if path is None or str(path) == "-":
-        yield sys.stdout
-    else:
+        if sys.stdout is None:
+            _fail_output("standard output", "it is closed")
         try:
-            fh = open(path, "w", encoding="utf-8", newline="")
+            yield sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()  # the reader went away (`| head`): not an error
+            raise typer.Exit(EXIT_OK)
         except OSError as exc:
-            _fail_usage(f"{path}: cannot write: {exc.strerror}")
-        with fh:
+            _fail_output("standard output", exc)
+        return
+    from timeline.io.atomic import atomic_write
+
+    _check_output(path, inputs)
+    try:
+        with atomic_write(path) as fh:
             yield fh
+    except OSError as exc:
+        _fail_output(str(path), exc)
 
 
 @contextmanager
@@ -105,11 +177,12 @@ INPUTS_HELP = "Files, folders (read recursively) or - for standard input."
 @app.command("tag")
 def tag_command(
     inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False, metavar="INPUTS"),
-    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
+    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date for inputs that state none: YYYY-MM-DD, or a day, month and year (`10 Desember 2014`)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or timeml."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout; for timeml with several inputs a folder (ending in /)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
     workers: int = typer.Option(0, "--workers", "-j", help="Processes for tagging many documents; 0 = all cores. The output is the same for any number."),
+    max_input: int = typer.Option(64, "--max-input", metavar="MB", help="Refuse an input file (a JSON Lines line) larger than this many MB."),
 ) -> None:
     """Find every time expression and its TIMEX3 value.
 
@@ -128,15 +201,24 @@ def tag_command(
     if workers < 0:
         _fail_usage("--workers must be 0 (all cores) or more")
     cli_dct = _parse_dct(dct)
+    max_bytes = _max_bytes(max_input)
     errors = None  # the console for messages, made at the first failed input (rich is not imported otherwise)
     folder = None
     if fmt == "timeml" and output is not None and (Path(output).is_dir() or output.endswith("/")):
+        from timeline.io.atomic import same_file_as_input
+
         folder = Path(output)
-        folder.mkdir(parents=True, exist_ok=True)
+        clash = same_file_as_input(folder, inputs, folder=True)
+        if clash is not None:
+            _fail_usage(f"--output {output}: lies in the input folder {clash}; its files would be read as inputs")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail_output(output, exc)
     elif fmt == "timeml" and (len(inputs) > 1 or any(Path(i).is_dir() for i in inputs)):
         _fail_usage("--format timeml with several inputs needs --output FOLDER/")
     failed = 0
-    with _output(None if folder else output) as out, _progress(not quiet) as tick:
+    with _output(None if folder else output, inputs) as out, _progress(not quiet) as tick:
         if fmt == "json":
             writer = JsonWriter(out)
         elif fmt == "jsonl":
@@ -144,16 +226,19 @@ def tag_command(
         elif fmt == "timeml":
             writer = TimeMLWriter(out, folder)
         else:
-            from rich.console import Console
-
-            writer = TableWriter(Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False))
-        for doc, timexes in tag_documents(read(inputs), cli_dct, workers=workers or os.cpu_count() or 1):
+            writer = TableWriter(_console(out))
+        for doc, timexes in tag_documents(read(inputs, max_bytes=max_bytes), cli_dct, workers=workers or os.cpu_count() or 1):
             tick(doc)
             if doc.status != "ok":
                 failed += 1
                 errors = errors or _stderr()
                 _report_error(errors, doc)
-            writer.write(doc, timexes)
+            try:
+                writer.write(doc, timexes)
+            except OSError as exc:
+                if folder is None:
+                    raise
+                _fail_output(str(folder), exc)  # a full disk: the files written so far are whole
         writer.close()
     raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
 
@@ -273,7 +358,7 @@ def build_command(
     status: Optional[str] = typer.Option(None, "--status", "-s", help="Only events with this status (occurred, planned, expected, reported, denied, hypothetical)."),
     since: Optional[str] = typer.Option(None, "--since", help="Only events overlapping this date or later (YYYY[-MM[-DD]])."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events overlapping this date or earlier (YYYY[-MM[-DD]])."),
-    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
+    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date for inputs that state none: YYYY-MM-DD, or a day, month and year (`10 Desember 2014`)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Extra event triggers (TOML, the format of timeline/lang/id/events.toml)."),
@@ -281,6 +366,7 @@ def build_command(
     top: Optional[int] = typer.Option(None, "--top", "-n", help="Only the N most salient events (the story's spine), still in date order."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Keep candidates the classifier rates at least this (0–1; default: the trained threshold). 0 keeps every candidate."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+    max_input: int = typer.Option(64, "--max-input", metavar="MB", help="Refuse an input file (a JSON Lines line) larger than this many MB."),
 ) -> None:
     """The chronology: every event once, on its date, with who, where, status and sources.
 
@@ -311,11 +397,13 @@ def build_command(
         _fail_usage("--min-confidence must be between 0 and 1")
     since, until = _parse_bound("--since", since), _parse_bound("--until", until)
     cli_dct = _parse_dct(dct)
+    max_bytes = _max_bytes(max_input)
     paths = inputs or [str(p) for p in seed_paths()]
+    _check_output(output, paths)
     errors = _stderr()
     try:
         with _progress(not quiet) as tick:
-            chronology = extract(read(paths), cli_dct=cli_dct, lexicon=str(lexicon) if lexicon else None,
+            chronology = extract(read(paths, max_bytes=max_bytes), cli_dct=cli_dct, lexicon=str(lexicon) if lexicon else None,
                                  workers=workers or os.cpu_count() or 1, on_document=tick,
                                  min_confidence=min_confidence)
     except ModelMissing as exc:
@@ -338,7 +426,7 @@ def build_command(
     failed = [d for d in chronology.documents if d.status != "ok"]
     for doc in failed:
         _report_error(errors, doc)
-    with _output(output) as out:
+    with _output(output, paths) as out:
         from timeline import write
 
         if fmt == "json":
@@ -348,9 +436,7 @@ def build_command(
         elif fmt == "csv":
             write.write_events_csv(out, events)
         else:
-            from rich.console import Console
-
-            write.write_events_table(Console(file=out, highlight=False) if out is not sys.stdout else Console(highlight=False), events)
+            write.write_events_table(_console(out), events)
     if not quiet:
         shown = f"{len(events)} of {len(chronology.events)} events" if len(events) != len(chronology.events) else f"{len(events)} events"
         errors.print(f"{len(chronology.documents)} articles read ({len(failed)} failed), {shown}, "
@@ -359,6 +445,8 @@ def build_command(
 
 
 def main() -> None:
+    from timeline.parallel import WorkerDied
+
     try:
         app()
     except SystemExit:
@@ -366,10 +454,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("timeline: interrupted\n")
         sys.exit(130)
+    except WorkerDied as exc:
+        sys.stderr.write(f"timeline: {exc}\n")
+        sys.exit(EXIT_WORKER_DIED)
     except BrokenPipeError:
         # the reader went away (e.g. `| head`): not an error worth a traceback
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         sys.exit(0)
     except Exception as exc:  # a bug: say so in one line; TIMELINE_DEBUG=1 shows the traceback
         if os.environ.get("TIMELINE_DEBUG"):

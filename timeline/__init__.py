@@ -30,11 +30,12 @@ __all__ = ["Document", "Timex", "read", "tag", "tag_documents", "date_document",
            "seed_paths"]
 
 
-def read(paths: Iterable[str | Path], *, stdin=None) -> Iterator[Document]:
-    """Documents from files, folders and `-` (stdin), one at a time; bad inputs come as status "error"."""
-    from .io.read import read as _read
+def read(paths: Iterable[str | Path], *, stdin=None, max_bytes: int | None = None) -> Iterator[Document]:
+    """Documents from files, folders and `-` (stdin), one at a time; bad inputs come as status "error"
+    (as does an input of more than `max_bytes`, default `timeline.io.read.MAX_INPUT_BYTES`)."""
+    from .io.read import MAX_INPUT_BYTES, read as _read
 
-    return _read(paths, stdin=stdin)
+    return _read(paths, stdin=stdin, max_bytes=max_bytes or MAX_INPUT_BYTES)
 
 
 def tag(text: str, dct: date | None = None) -> list[Timex]:
@@ -53,8 +54,17 @@ def date_document(doc: Document, cli_dct: date | None = None) -> Document:
 def _tag_one(doc: Document, cli_dct: date | None) -> tuple[Document, list[Timex]]:
     if doc.status != "ok":
         return doc, []
-    date_document(doc, cli_dct)  # dating from the lead matches the text once for both (timex.tagger.find)
-    return doc, tag(doc.text, doc.dct)
+    from .timex.tagger import forget
+
+    try:
+        date_document(doc, cli_dct)  # dating from the lead matches the text once for both (timex.tagger.find)
+        return doc, tag(doc.text, doc.dct)
+    except Exception as exc:  # a fault in one document: that document fails, the others go on
+        from .model import failed
+
+        return failed(doc, "tagging", exc), []
+    finally:
+        forget()  # its matches: memory stays flat while it is written
 
 
 _POOL_STATE: dict = {}
@@ -63,7 +73,8 @@ POOL_AFTER_CHARS = 1_500_000  # text tagged in this process before workers start
 
 def _pool_work(doc: Document):
     doc, timexes = _tag_one(doc, _POOL_STATE.get("cli_dct"))
-    return doc.dct, doc.dct_source, timexes  # the text stays in the parent: it is not sent back
+    # the text stays in the parent: it is not sent back
+    return doc.dct, doc.dct_source, doc.status, doc.error, timexes
 
 
 def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
@@ -71,7 +82,8 @@ def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
     """Date and tag each document as it comes (streaming, in input order); failed inputs pass
     through with no timexes. With `workers` > 1, a big input (more than POOL_AFTER_CHARS of text)
     is tagged on that many processes from there on (forked after the grammar is compiled); the
-    results are the same. Small inputs never pay for starting processes."""
+    results are the same. Small inputs never pay for starting processes. A worker that dies
+    raises `timeline.parallel.WorkerDied`."""
     docs = iter(docs)
     seen = 0
     for doc in docs:
@@ -81,9 +93,9 @@ def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
             break
     else:
         return
-    import multiprocessing as mp
     from collections import deque
 
+    from .parallel import ordered_map
     from .timex.grammar import default
 
     default()  # compiled once, shared by the forked workers
@@ -95,11 +107,12 @@ def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
             pending.append(doc)
             yield doc
 
-    with mp.get_context("fork").Pool(workers) as pool:
-        for dct, dct_source, timexes in pool.imap(_pool_work, feed(), chunksize=16):
-            doc = pending.popleft()
-            doc.dct, doc.dct_source = dct, dct_source
-            yield doc, timexes
+    for dct, dct_source, status, error, timexes in ordered_map(_pool_work, feed(), workers, chunksize=16):
+        doc = pending.popleft()
+        doc.dct, doc.dct_source, doc.status, doc.error = dct, dct_source, status, error
+        if status != "ok":
+            doc.text = ""
+        yield doc, timexes
 
 
 def extract(documents: Iterable[Document], **options):

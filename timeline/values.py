@@ -6,6 +6,22 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+# The years the tool reasons in: a DCT outside them is refused, a time expression valued outside
+# them (`2019 tahun lalu` from 2020) is dropped, so that the date arithmetic of every stage (a week
+# after, a year before) stays inside Python's calendar (years 1 to 9999).
+FIRST_YEAR, LAST_YEAR = 100, 9899
+
+
+def in_calendar(d: date) -> bool:
+    return FIRST_YEAR <= d.year <= LAST_YEAR
+
+
+def check_dct(d: date) -> date:
+    """`d`, or ValueError when it is outside the years the tool reasons in."""
+    if not in_calendar(d):
+        raise ValueError(f"outside the supported years {FIRST_YEAR:04d}-{LAST_YEAR}")
+    return d
+
 
 def span_start(value: str) -> date:
     """The first day of a date's span: `2019` → 2019-01-01, `2024-W19` → the Monday of that ISO week."""

@@ -58,8 +58,10 @@ class TimeMLWriter:
             return  # its error is on stderr; TimeML has no place for a failed input
         markup = to_timeml(doc, timexes)
         if self.folder is not None:
-            name = doc.id.replace("/", "_").replace(":", "_") + ".tml"
-            (self.folder / name).write_text(markup, encoding="utf-8")
+            from .io.atomic import atomic_write, file_name
+
+            with atomic_write(self.folder / file_name(doc.id, ".tml")) as fh:
+                fh.write(markup)
         else:
             self.out.write(markup if markup.endswith("\n") else markup + "\n")
 
