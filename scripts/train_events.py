@@ -29,6 +29,7 @@ from timeline import read  # noqa: E402
 from timeline.chronology import process_all  # noqa: E402
 from timeline.eval.chronology import score  # noqa: E402
 from timeline.events import events_of  # noqa: E402
+from timeline.events.cluster import pair_features, vectors_of  # noqa: E402
 from timeline.events.lexicon import load_lexicon  # noqa: E402
 from timeline.schema import chronology_dict  # noqa: E402
 from timeline.model import Chronology  # noqa: E402
@@ -56,23 +57,40 @@ def story_labels(story: Path):
         for ev in g.get("evidence", []):
             at = texts.get(ev["doc"], "").find(ev["quote"])
             if at >= 0:
-                quotes.append((ev["doc"], at, at + len(ev["quote"]), g["date"]))
-    labelled = []
+                quotes.append((ev["doc"], at, at + len(ev["quote"]), g["date"], g["id"]))
+    labelled, told = [], {}
     for p in procs:
         for c in p.candidates:
-            y = any(d == c.doc and s < c.end and c.start < e and _compatible(c.date, gd) for d, s, e, gd in quotes)
-            labelled.append((c, int(y)))
-    return gold, procs, labelled
+            ids = {gid for d, s, e, gd, gid in quotes if d == c.doc and s < c.end and c.start < e and _compatible(c.date, gd)}
+            labelled.append((c, int(bool(ids))))
+            told[id(c)] = ids
+    return gold, procs, labelled, pair_rows(procs, told)
 
 
-def fit(rows):
+def pair_rows(procs, told):
+    """(features, 1 when both tell one gold event, 0 when they tell different ones) of every pair of
+    candidates within reach of each other that tell some gold event."""
+    lex = load_lexicon()
+    compatible = {k: set(v.get("compatible", [])) for k, v in lex.kinds.items()}
+    cands = [c for p in procs for c in p.candidates if told[id(c)] and c.anchor not in ("future", "partial")]
+    vectors = vectors_of(cands)
+    rows = []
+    for i, a in enumerate(cands):
+        for b in cands[i + 1:]:
+            f = pair_features(a, vectors[id(a)], b, vectors[id(b)], compatible)
+            if f is not None:
+                rows.append((f, int(bool(told[id(a)] & told[id(b)]))))
+    return rows
+
+
+def fit(rows, C=C, balanced=True):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer(sparse=False)
-    X = vec.fit_transform([c.features for c, _ in rows])
+    X = vec.fit_transform([c if isinstance(c, dict) else c.features for c, _ in rows])
     y = [label for _, label in rows]
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=SEED).fit(X, y)
+    model = LogisticRegression(C=C, class_weight="balanced" if balanced else None, max_iter=2000, random_state=SEED).fit(X, y)
     weights = {name: round(float(w), 6) for name, w in zip(vec.feature_names_, model.coef_[0]) if abs(w) > 1e-9}
     return weights, round(float(model.intercept_[0]), 6)
 
@@ -85,14 +103,14 @@ def apply(weights, intercept, cands):
         c.probability = 1 / (1 + math.exp(-max(-30, min(30, z))))
 
 
-def build_score(gold, procs, weights, intercept, threshold):
+def build_score(gold, procs, weights, intercept, threshold, merge):
     cands = [c for p in procs for c in p.candidates]
     apply(weights, intercept, cands)
     sentences = {k: v for p in procs for k, v in p.sentences.items()}
     dcts = {p.doc.id: p.doc.dct for p in procs}
     lex = load_lexicon()
     compatible = {k: set(v.get("compatible", [])) for k, v in lex.kinds.items()}
-    events, _ = events_of(cands, sentences, threshold, dcts, compatible)
+    events, _ = events_of(cands, sentences, threshold, dcts, compatible, merge)
     chron = Chronology(documents=[p.doc for p in procs], timexes={p.doc.id: p.timexes for p in procs}, events=events)
     return score(gold, chronology_dict(chron))
 
@@ -104,6 +122,8 @@ def main() -> None:
     ap.add_argument("--label-inputs", type=Path, nargs="*", default=[])
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--merge-out", type=Path, required=True)
+    ap.add_argument("--merge-threshold", type=float, default=0.5)
     args = ap.parse_args()
     t0 = time.time()
     stories = {s.name: story_labels(s) for s in sorted(p for p in args.stories.iterdir() if (p / "gold.json").exists())}
@@ -122,16 +142,24 @@ def main() -> None:
                     extra.append((c, labels[cid]))
     report = {}
     print(f"{'held-out story':32} core      all       dup   rows prec")
-    for name, (gold, procs, _) in stories.items():
-        train = extra + [r for other, (_, _, rows) in stories.items() if other != name for r in rows]
+    for name, (gold, procs, _, _) in stories.items():
+        train = extra + [r for other, (_, _, rows, _) in stories.items() if other != name for r in rows]
         w, b = fit(train)
-        s = build_score(gold, procs, w, b, args.threshold)
+        mw, mb = fit(balanced=False, rows=[r for other, (_, _, _, pr) in stories.items() if other != name for r in pr])
+        s = build_score(gold, procs, w, b, args.threshold, (mw, mb, args.merge_threshold))
         report[name] = s.as_dict()
         dup = "n/a" if s.duplication is None else f"{s.duplication:.2f}"
         print(f"{name:32} {s.core_found}/{s.core_total} {s.core_recall:.2f}  {s.found}/{s.total} {s.all_recall:.2f}  "
               f"{dup:5} {s.rows:4} {s.row_precision:.2f}")
-    everything = extra + [r for _, (_, _, rows) in stories.items() for r in rows]
+    everything = extra + [r for _, (_, _, rows, _) in stories.items() for r in rows]
     w, b = fit(everything)
+    all_pairs = [r for _, (_, _, _, pr) in stories.items() for r in pr]
+    mw, mb = fit(all_pairs, balanced=False)
+    args.merge_out.write_text(json.dumps({
+        "note": "logistic regression over timeline/events/pairs.features; trained by scripts/train_events.py",
+        "trained_on": {"pairs": len(all_pairs), "same_event": sum(y for _, y in all_pairs), "stories": sorted(stories)},
+        "intercept": mb, "threshold": args.merge_threshold, "weights": dict(sorted(mw.items()))},
+        indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     positives = sum(y for _, y in everything)
     args.out.write_text(json.dumps({
         "note": "logistic regression over timeline/events/describe.features; trained by scripts/train_events.py",

@@ -43,7 +43,7 @@ def test_every_dated_clause_and_the_lead_are_candidates():
     # the lead's own date, the suspects named on Wednesday, the sting on Monday, the payments since June
     assert {"2025-11-06", "2025-11-05", "2025-11-03", "2025-06"} <= set(by_date)
     lead = min(cands, key=lambda c: c.start)
-    assert lead.date == "2025-11-06" and lead.title.startswith("Komisi Pemberantasan Korupsi (KPK) menggeledah")
+    assert lead.date == "2025-11-06" and lead.title.startswith("KPK menggeledah")
     assert not lead.title.startswith("JAKARTA")  # the dateline is no part of the headline
     assert any(c.anchor == "attribution" for c in by_date["2025-11-05"])  # `…," kata Wakil Ketua KPK …, Rabu (5/11/2025)`
 
@@ -115,3 +115,65 @@ def test_min_confidence_decides_which_candidates_make_rows():
     strict = extract(read([story]), min_confidence=0.99)
     assert len(strict.events) < len(default.events) <= len(extract(read([story]), min_confidence=0.0).events)
     assert strict.undated > default.undated
+
+
+def _cand(date: str, anchor: str = "own", status: str = "occurred"):
+    from timeline.events.candidates import Candidate
+
+    return Candidate(doc="d", sentence_start=0, sentence_end=1, start=0, end=1, date=date, timex=None, anchor=anchor,
+                     sentence_index=0, paragraph_index=0, n_sentences=1, status=status)
+
+
+def test_only_dates_that_can_be_one_events_are_compared():
+    from timeline.events.pairs import reach
+
+    assert reach(_cand("2025-11-04"), _cand("2025-11-04")) == "same"
+    assert reach(_cand("2025-11"), _cand("2025-11-04")) == "inside"
+    assert reach(_cand("2025-W45"), _cand("2025-11-04")) == "inside"
+    # two days apart: only when one is a lead dated by its article, or a plan
+    assert reach(_cand("2025-11-03"), _cand("2025-11-04")) is None
+    assert reach(_cand("2025-11-03"), _cand("2025-11-04", anchor="lead")) == "near"
+    assert reach(_cand("2025-11-06", status="planned"), _cand("2025-11-04")) == "near"
+    assert reach(_cand("2025-11-07", anchor="lead"), _cand("2025-11-04")) is None
+    assert reach(_cand("2025-10"), _cand("2025-11")) is None
+
+
+def test_the_merge_model_weighs_only_features_the_code_makes():
+    from timeline.events.cluster import pair_features, vectors_of
+    from timeline.events.pairs import weights
+
+    a, b = _cand("2025-11-04"), _cand("2025-11", anchor="lead")
+    a.words, b.words = ["geledah", "rumah"], ["geledah", "kantor"]
+    vs = vectors_of([a, b])
+    names = set(pair_features(a, vs[id(a)], b, vs[id(b)], {}))
+    names |= {"relation=same", "relation=inside", "relation=near"}
+    w, _, threshold = weights()
+    assert set(w) <= names and 0 < threshold < 1
+    # two candidates sharing no content word and no participant are never one event
+    b.words = ["banjir"]
+    vs = vectors_of([a, b])
+    assert pair_features(a, vs[id(a)], b, vs[id(b)], {}) is None
+
+
+def test_one_days_distinct_events_of_one_agency_stay_apart():
+    """Riau, 4-6 November: the arrests brought to Jakarta, the naming of suspects and the search are
+    three events although the same agency does all three within three days."""
+    docs = [_doc(json.loads(line)) for line in (STORIES / "riau_governor_kpk_2025" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    events = extract(docs).events
+    days = {e.date for e in events if e.date.startswith("2025-11-0")}
+    assert {"2025-11-03", "2025-11-04", "2025-11-05", "2025-11-06"} <= days
+    suspects = [e for e in events if "tersangka" in e.title.lower() and e.date == "2025-11-05"]
+    assert suspects and all("menggeledah" not in m.sentence for e in suspects for m in e.mentions)
+
+
+def test_a_name_given_with_its_acronym_is_the_acronym_in_a_headline():
+    from timeline.events.describe import abbreviate
+
+    assert abbreviate("Komisi Pemberantasan Korupsi (KPK) menggeledah rumah") == "KPK menggeledah rumah"
+    assert abbreviate("Kepala Badan Pengatur Hilir Minyak Bumi dan Gas (BPH Migas) Andy Noorsaman") == \
+        "Kepala BPH Migas Andy Noorsaman"
+    assert abbreviate("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperingatkan") == "BMKG memperingatkan"
+    # not a name in full: a one-word bracket, a unit, a remark
+    assert abbreviate("harga BBM (Rp) naik") == "harga BBM (Rp) naik"
+    assert abbreviate("Ketua DPR (kiri) berbicara") == "Ketua DPR (kiri) berbicara"
+    assert abbreviate("menurut data (BPS)") == "menurut data (BPS)"

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 # The years the tool reasons in: a DCT outside them is refused, a time expression valued outside
 # them (`2019 tahun lalu` from 2020) is dropped, so that the date arithmetic of every stage (a week
@@ -23,6 +24,7 @@ def check_dct(d: date) -> date:
     return d
 
 
+@lru_cache(maxsize=65536)
 def span_start(value: str) -> date:
     """The first day of a date's span: `2019` → 2019-01-01, `2024-W19` → the Monday of that ISO week."""
     if "-W" in value:
@@ -32,6 +34,7 @@ def span_start(value: str) -> date:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+@lru_cache(maxsize=65536)
 def span_end(value: str) -> date:
     """The last day of a date's span."""
     s = span_start(value)

@@ -50,9 +50,11 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
                                              + 0.1 * (c.anchor != "attribution") + 0.1 * c.probability, 6),
                                        c.doc, -c.start))
     # the kind is what happened, as most of the members that tell it happening name it
+    # (a plan's kind does not name a happening it joined: `akan bertemu` said of a sighting)
     happened = [c for c in members if c.status in ("occurred", "reported")] or members
     kinds = Counter(c.kind for c in happened if c.kind not in ("event", "statement"))
-    kind = sorted(kinds, key=lambda k: (-kinds[k], k != best.kind, k))[0] if kinds else best.kind
+    fallback = best.kind if best in happened else Counter(c.kind for c in happened).most_common(1)[0][0]
+    kind = sorted(kinds, key=lambda k: (-kinds[k], k != best.kind, k))[0] if kinds else fallback
     statuses = [c.status for c in members]
     status = "occurred" if "occurred" in statuses else Counter(statuses).most_common(1)[0][0]
     people = Counter(p for c in members for p in c.participants)
@@ -99,13 +101,14 @@ def _unique_dicts(items: list[dict]) -> list[dict]:
 
 
 def events_of(cands: list[Candidate], sentences: dict[tuple[str, int], str], threshold: float,
-              dcts: dict | None = None, compatible: dict[str, set[str]] | None = None) -> tuple[list[Event], int]:
+              dcts: dict | None = None, compatible: dict[str, set[str]] | None = None,
+              merge_model=None) -> tuple[list[Event], int]:
     """Merge the candidates at or above `threshold` into events, in chronological order with stable
     ids; also returns how many candidates made no row (below it, a plan for no event found, or a time
     an undated article could not resolve, which only served to date the article)."""
     # a vague-future plan makes no row of its own, it only joins the event it announces: no threshold
     kept = [c for c in cands if c.probability >= threshold or c.anchor == "future"]
-    groups = group(kept, dcts, compatible)
+    groups = group(kept, dcts, compatible, merge_model)
     events = [_event(g, sentences) for g in groups]
     placed = sum(len(g.members) for g in groups)
     events.sort(key=lambda e: (span_start(e.date), len(e.date), e.title, e.sources))

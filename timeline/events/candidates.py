@@ -43,6 +43,8 @@ class Candidate:
     paragraph_index: int
     n_sentences: int
     speaker: str = ""  # the attribution's words (`kata Juru Bicara Kejaksaan Hendra Gunawan`)
+    speaker_name: str = ""  # who says it, as a name (`Hendra Gunawan`), filled in by describe.py
+    anaphoric: bool = False  # the clause opens by pointing back (`Hal itu disampaikan …`)
     quoted: bool = False
     features: dict = field(default_factory=dict)
     probability: float = 0.0

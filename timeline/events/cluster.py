@@ -1,32 +1,37 @@
 """Merge: the candidates of one real-world event, across articles, become one event.
 
-Candidates are indexed by date, so that only candidates of one date (or of a coarser date whose
-span holds it) are ever compared: a story of many days costs what its days cost, and within one
-date each candidate is compared with that date's events only (a single day of many distinct events
-is quadratic in them). Within a date, a candidate joins the most similar event when the cosine of
-their TF-IDF vectors (over the stems of the clause's content words, `describe.content_words`), plus
-a bonus for each shared participant and for kinds the lexicon calls compatible (a penalty for
-incompatible ones), reaches `JOIN`; otherwise it starts an event. Then a coarser date joins a finer
-event inside its span, a lead-only event the event of a day or two before, a plan what happened
-within `PLAN_DAYS`, and a vague-future plan the event it announces. Candidates are taken in a fixed
-order (most probable first, then by article id and offset), so the output is the same for any
-input order and any number of workers.
+Candidates are indexed by date, so that only candidates whose dates can be one event's are ever
+compared (`pairs.reach`: the same date, a coarser date and a day inside it, days a lead or a plan
+apart): a story of many days costs what its days cost; within one day each candidate is compared
+with that day's events only (a single day of many distinct events is quadratic in them).
+
+Each candidate, days first, then coarser dates, own dates before leads, what happened before plans,
+the most probable first (`_merge_order`, so the output is the same for any input order and any
+number of workers), joins the event within its reach that the merge model (`pairs.py`, learned from
+the dev stories' gold) most likely makes it one with, when that reaches the model's threshold; else
+it starts an event. A plan of a day joins the most similar thing that happened near it, a lead
+dated by its article what happened a day or two before, when similar enough; a plan for a
+vague near future the event it announces. `similarity` (the TF-IDF cosine of the content stems,
+`describe.content_words`, to an event's sum, with bonuses for shared participants and compatible
+kinds) serves these plans and the dating of undated articles (`matches`, windows.py).
 """
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from ..nlp.entities import places_compatible, same_actor
 from ..values import span_end, span_start
+from . import pairs
 from .candidates import Candidate
 
-JOIN = 0.30  # similarity at which a candidate joins an event of its date (tuned leave-one-story-out)
-JOIN_COARSER = 0.45  # … an event of a finer date inside its span (`Oktober` into `2025-10-29`)
+JOIN = 0.30  # similarity at which a vague-future plan joins the event it announces
+JOIN_COARSER = 0.45  # … a plan of a day what happened near it, an undated article's time a dated event
 SHARED_ACTOR = 0.12  # added per shared participant, at most two
 SAME_KIND = 0.12  # added when the lexicon gives both the same or compatible kinds (`visit` and `meeting`)
-PLAN_DAYS = 2  # a plan joins what happened at most this many days from the day it named (fixtures a few days apart stay apart)
+
 
 def _kin(a: str, b: str, compatible: dict[str, set[str]]) -> bool:
     """The same kind, or kinds the lexicon calls compatible (`compatible`: kind → kinds)."""
@@ -104,99 +109,110 @@ def _order(c: Candidate):
     return (-round(c.probability, 6), c.doc, c.start)
 
 
-LEAD_DAYS = 2  # a lead dated only by its article's day may tell what happened up to two days before
-
-
-def _join_weak(groups: list[Group], vectors: dict[int, dict[str, float]], weak, within, score) -> list[Group]:
-    """Each day event that is `weak` joins the strong day event `within` reach of its day (a
-    predicate of the two days) that scores best against its members, when that reaches
-    `JOIN_COARSER`; the weak event's day stays in the members (a conflict of the event)."""
-    strong = [g for g in groups if len(g.date) == 10 and not weak(g)]
-    out = []
-    for g in groups:
-        if len(g.date) != 10 or not weak(g):
-            out.append(g)
-            continue
-        day = span_start(g.date)
-        if not _absorbed(g, [h for h in strong if within(day, span_start(h.date))], vectors, score):
-            out.append(g)
-    return out
-
-
-def _absorbed(g: Group, targets: list[Group], vectors: dict[int, dict[str, float]], score) -> bool:
-    """Move all of `g` into the target its members score best against, when that reaches
-    `JOIN_COARSER`; False (and nothing moved) when no target does."""
-    best, top = None, 0.0
-    for h in targets:
-        s = max(score(c, vectors[id(c)], h) for c in g.members)
-        if s > top:
-            best, top = h, s
-    if best is None or top < JOIN_COARSER:
-        return False
-    for c in g.members:
-        best.add(c, vectors[id(c)])
-    return True
-
-
-def _soft_leads(groups: list[Group], vectors: dict[int, dict[str, float]]) -> list[Group]:
-    """An event known only from leads, dated by their publication day, joins the most similar event
-    that articles date in their own words within `LEAD_DAYS` before it (news of today reports
-    yesterday's arrest)."""
-    return _join_weak(groups, vectors, weak=lambda g: all(c.anchor == "lead" for c in g.members),
-                      within=lambda day, other: 0 < (day - other).days <= LEAD_DAYS,
-                      score=lambda c, v, h: _cosine(v, h))
-
-
-def _plans_join_happenings(groups: list[Group], vectors: dict[int, dict[str, float]]) -> list[Group]:
-    """An event only planned or expected (`akan bertemu Kamis`) joins the most similar event that
-    happened within `PLAN_DAYS` of the day it named."""
-    return _join_weak(groups, vectors, weak=lambda g: not any(c.status in HAPPENED for c in g.members),
-                      within=lambda day, other: abs((other - day).days) <= PLAN_DAYS, score=similarity)
+def _merge_order(c: Candidate):
+    """Days before coarser dates (a month joins the day inside it, not the reverse), own dates before
+    leads dated by their article, what happened before plans; then the most probable first."""
+    return (-len(c.date) if len(c.date) != 8 else -7.5, c.anchor == "lead", c.status not in HAPPENED, *_order(c))
 
 
 HAPPENED = ("occurred", "reported")
+LINK_MEMBERS = 8
 NEAR_FUTURE_DAYS = 14  # how long before an event a vague near future ("dalam beberapa hari mendatang") may be said
 
 
-def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str, set[str]] | None = None) -> list[Group]:
-    """Events of a list of candidates (see the module docstring). A plan for a vague near future
-    joins the most similar event dated within `NEAR_FUTURE_DAYS` after its article (`dcts`: article
-    id → publication date), or none."""
+def pair_features(a: Candidate, va: dict[str, float], b: Candidate, vb: dict[str, float],
+                  compatible: dict[str, set[str]]) -> dict[str, float] | None:
+    """The merge model's features of two candidates, None when their dates cannot be one event's."""
+    relation = pairs.reach(a, b)
+    if relation is None:
+        return None
+    kin = _kin(a.kind, b.kind, compatible)
+    apart = not kin and _known(a.kind) and _known(b.kind)
+    return pairs.features(a, va, b, vb, kin, apart, relation)
+
+
+def vectors_of(cands: list[Candidate]) -> dict[int, dict[str, float]]:
+    idf = _idf(cands)
+    return {id(c): _vector(c, idf) for c in cands}
+
+
+def _link(c: Candidate, v: dict[str, float], g: Group, compatible, model) -> float:
+    """How likely `c` tells the event `g`: the mean over the members it may be one with (the mean,
+    not the best pair, so that one loose member does not chain two events; measured in README), of
+    its first `LINK_MEMBERS` members (the most probable: an event told by a thousand articles costs
+    what one told by eight does)."""
+    ps = []
+    for m, vm in zip(g.members[:LINK_MEMBERS], g.vectors):
+        f = pair_features(c, v, m, vm, compatible)
+        if f is not None:
+            ps.append(pairs.probability(f, model))
+    if not ps:
+        return 0.0
+    return sum(ps) / len(ps)
+
+
+def _reachable(c: Candidate, by_date: dict[str, list[Group]]) -> list[Group]:
+    """The events whose date may be the candidate's (the date index: never all events)."""
+    if len(c.date) == 10:
+        day = span_start(c.date)
+        keys = [(day + timedelta(days=k)).isoformat() for k in range(-pairs.NEAR_DAYS, pairs.NEAR_DAYS + 1)]
+        return [g for k in keys for g in by_date.get(k, ())]
+    lo, hi = span_start(c.date), span_end(c.date)
+    return [g for k, gs in by_date.items() if k == c.date or lo <= span_start(k) and span_end(k) <= hi for g in gs]
+
+
+def _weak_joined(c: Candidate, v: dict[str, float], reachable: list[Group]) -> bool:
+    """A plan of a day (`akan bertemu Kamis`) joins the most similar event that happened within
+    `pairs.NEAR_DAYS` of it, and a lead dated only by its article's day the most similar one of a day
+    or two before (today's news of yesterday's arrest), when their similarity reaches `JOIN_COARSER`
+    (the dev stories hold too few such pairs for the merge model to learn them)."""
+    if len(c.date) != 10:
+        return False
+    if c.status not in HAPPENED:
+        near = [g for g in reachable if len(g.date) == 10 and any(m.status in HAPPENED for m in g.members)]
+    elif c.anchor == "lead":
+        day = span_start(c.date)
+        near = [g for g in reachable if len(g.date) == 10 and 0 < (day - span_start(g.date)).days]
+    else:
+        return False
+    best = max(near, key=lambda g: similarity(c, v, g), default=None)
+    if best is None or similarity(c, v, best) < JOIN_COARSER:
+        return False
+    best.add(c, v)
+    return True
+
+
+def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str, set[str]] | None = None,
+          model=None) -> list[Group]:
+    """Events of a list of candidates: each candidate, in `_merge_order`, joins the event within its
+    reach (`pairs.reach`) with which the merge model most likely makes it one, when that reaches the
+    model's threshold; otherwise it starts an event of its own date. A plan for a vague near future
+    then joins the most similar event dated within `NEAR_FUTURE_DAYS` after its article (`dcts`:
+    article id → publication date), or none."""
     compatible = compatible or {}
+    model = model or pairs.weights()
     future = [c for c in cands if c.anchor == "future"]
     cands = [c for c in cands if c.anchor not in ("future", "partial")]
     idf = _idf(cands + future)
-    vectors = {id(c): _vector(c, idf) for c in cands}
-    by_date: dict[str, list[Candidate]] = defaultdict(list)
-    for c in cands:
-        by_date[c.date].append(c)
-    groups: dict[str, list[Group]] = {}
-    for d in sorted(by_date):
-        gs: list[Group] = []
-        for c in sorted(by_date[d], key=_order):
-            v = vectors[id(c)]
-            best = max(gs, key=lambda g: similarity(c, v, g), default=None)
-            if best is not None and similarity(c, v, best) >= JOIN:
-                best.add(c, v)
-            else:
-                g = Group(d, compatible=compatible)
-                g.add(c, v)
-                gs.append(g)
-        groups[d] = gs
-    # a coarser date (`Oktober`, `2025`) joins a finer event inside its span when it tells the same
-    fine = sorted((d for d in groups if len(d) == 10), key=str)
+    by_date: dict[str, list[Group]] = defaultdict(list)
     out: list[Group] = []
-    for d in sorted(groups, key=lambda d: (-len(d), d)):
-        if len(d) == 10:
-            out.extend(groups[d])
+    for c in sorted(cands, key=_merge_order):
+        v = _vector(c, idf)
+        reachable = _reachable(c, by_date)
+        if _weak_joined(c, v, reachable):
             continue
-        lo, hi = span_start(d), span_end(d)
-        inside = [g for fd in fine if lo <= span_start(fd) <= hi for g in groups[fd]]
-        for g in groups[d]:
-            if not _absorbed(g, inside, vectors, similarity):
-                out.append(g)
-    out = _soft_leads(out, vectors)
-    out = _plans_join_happenings(out, vectors)
+        best, top = None, 0.0
+        for g in reachable:
+            p = _link(c, v, g, compatible, model)
+            if p > top:
+                best, top = g, p
+        if best is not None and top >= model[2]:
+            best.add(c, v)
+        else:
+            g = Group(c.date, compatible=compatible)
+            g.add(c, v)
+            by_date[c.date].append(g)
+            out.append(g)
     for c in sorted(future, key=_order):
         dct = (dcts or {}).get(c.doc)
         if dct is None:

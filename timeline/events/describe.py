@@ -23,6 +23,7 @@ from ..model import Document, Timex
 from ..nlp import predicates
 from .candidates import Candidate
 from .lexis import edit_patterns, patterns, stopwords
+from .pairs import anaphoric
 
 TITLE_WORDS = 12
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
@@ -87,7 +88,9 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         c.participants = _unique(speakers + people + orgs)
         c.places = _unique(p for p in places if p not in c.participants)
         clause = text[lo:hi]
+        c.speaker_name = speakers[0] if speakers else ""
         c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1])
+        c.anaphoric = anaphoric(c.title.split(": ", 1)[-1] if speakers else c.title)
         c.words = content_words(c.title + " " + clause)
         triggers = find_triggers(clause, lex)
         preds = [(s - lo, e - lo, w) for s, e, w in predicates(c.tokens, lo, hi)]
@@ -162,6 +165,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     s = " ".join(p.strip(" ,") for p in pieces if p.strip(" ,"))
     s = re.sub(r"\s*\(\s*\)", "", s)
     s = re.sub(r"\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", s)
+    s = abbreviate(s)
     s = patterns()["dateline"].sub("", s, count=1) if patterns()["dateline"].match(s) else s
     for _ in range(3):
         new = edit_patterns()["connective"].sub("", s, count=1)
@@ -181,6 +185,40 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     if speaker and speaker[0].lower() not in s.lower():
         s = f"{speaker[0]}: {s}"
     return s[:1].upper() + s[1:]
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]*[A-Z](?:\s+[A-Z][A-Za-z0-9.-]*){0,2})\)")
+
+
+def abbreviate(s: str) -> str:
+    """A name given in full with its acronym is the acronym (`Komisi Pemberantasan Korupsi (KPK)
+    menggeledah` → `KPK menggeledah`), as headlines write it. The full name is the shortest run of
+    capitalised words before the bracket whose initials hold the acronym's capitals in order
+    (`Kepala Badan Pengatur Hilir Minyak Bumi dan Gas (BPH Migas)` → `Kepala BPH Migas`)."""
+    out, pos = [], 0
+    for m in _ACRONYM.finditer(s):
+        words = s[pos:m.start()].split(" ")
+        capitals = [ch for ch in m.group(1) if ch.isupper()]
+        start = None
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if not (w[:1].isupper() or w in ("dan", "&", "serta")):
+                break
+            if w[:1] == capitals[0] and _holds(capitals, [x[:1] for x in words[k:]]):
+                start = k
+                break
+        if start is None or len(words) - start < 2:
+            out.append(s[pos:m.end()])  # not a name given in full: keep the bracket
+        else:
+            out.append(" ".join(words[:start] + [m.group(1)]))
+        pos = m.end()
+    out.append(s[pos:])
+    return "".join(out)
+
+
+def _holds(letters: list[str], initials: list[str]) -> bool:
+    it = iter(initials)
+    return all(any(ch == x for x in it) for ch in letters)
 
 
 def features(c: Candidate, doc: Document, clause: str, preds, triggers, lex: Lexicon) -> dict[str, float]:

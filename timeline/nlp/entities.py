@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -213,6 +213,7 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+@lru_cache(maxsize=262144)
 def same_actor(a: str, b: str) -> bool:
     """One actor under two names: spelling variants, or a short name inside a full one (`Widodo`)."""
     if person_key(a) == person_key(b):
