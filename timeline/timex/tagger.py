@@ -68,6 +68,7 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
     digit_windows: list[list[list[int]]] = [[] for _ in shapes]  # per digit shape
     word_windows: dict[int, list[list[int]]] = {}
     shapes_of: dict[str, tuple[int, ...]] = {}
+    by_word = trig.by_word
     for tok in _TOKEN.finditer(text):
         word = tok.group()
         if word[0].isdigit():
@@ -85,9 +86,20 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
                     else:
                         spans.append([lo, hi])
             continue
-        lo, hi = tok.start() - _MARGIN, tok.end() + _MARGIN
-        for i in trig.by_word.get(word.lower(), ()):
-            _add_window(word_windows.setdefault(i, []), lo, hi)
+        rules_of = by_word.get(word.lower())
+        if not rules_of:
+            continue
+        lo, hi = tok.span()
+        lo, hi = max(0, lo - _MARGIN), hi + _MARGIN
+        for i in rules_of:  # _add_window, inlined
+            spans = word_windows.get(i)
+            if spans is None:
+                word_windows[i] = [[lo, hi]]
+            elif lo <= spans[-1][1]:
+                if hi > spans[-1][1]:
+                    spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
     found = []
     for i, rule in enumerate(grammar):
         spans = word_windows.get(i, [])
