@@ -111,8 +111,8 @@ def test_the_two_leaders_met_three_times(seeds):
     assert all({"Vladimir Putin", "Kim Jong Un"} <= set(e.participants) for e in meetings)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 step: venues come from the clause's `di X` (Ukraina, not Kosmodrom "
-                   "Vostochny), and 002's `September lalu` visit stays a row of 2023-09")
+@pytest.mark.xfail(strict=True, reason="issue 9 step: 2019's venue is Pyongyang (a reference point: `di kota yang "
+                   "berjarak … utara Pyongyang`), and 002's `September lalu` visit stays a row of 2023-09")
 def test_three_meetings_of_the_two_leaders(seeds):
     meetings = [(e.date, e.places, e.sources) for e in _meetings(seeds)]
     assert [(d, p) for d, p, _ in meetings] == [
@@ -316,7 +316,6 @@ def test_contradicting_evidence_alone_leaves_an_article_undated():
                       (date(2025, 3, 1), date(2025, 3, 5))]) == (date(2025, 1, 5), date(2025, 1, 9))
 
 
-@pytest.mark.xfail(strict=True, reason='issue 9 step: the contract-month rule is not in the new candidates')
 def test_a_month_naming_a_contract_dates_nothing_and_the_weekday_does(kompas):
     """`Kuwait menurunkan harga minyak mentah Januari … pada Rabu`: the cut was on Wednesday 10 December."""
     (m,) = [m for e in kompas.events for m in e.mentions if m.sentence.startswith("Kuwait, produsen terbesar ketiga OPEC")]
@@ -392,3 +391,9 @@ def test_review_regressions_in_names_counts_and_ranges():
     assert all("Jusuf Kalla" not in m.participants for m in _mentions(text, date(2014, 12, 1)) if m.kind == "arrival")
     # an impossible range start is dropped, not a crash
     assert tag("29 Februari hingga 4 Maret 2023", date(2024, 3, 10))
+
+
+def test_the_venue_is_where_the_meeting_was_not_where_the_war_they_discussed_is(seeds):
+    """`bertemu di Kosmodrom Vostochny …` is the venue; `membahas … perang di Ukraina` is the war's place."""
+    (vostochny,) = [e for e in _meetings(seeds) if e.date == "2023-09-13"]
+    assert vostochny.places == ["Kosmodrom Vostochny"]

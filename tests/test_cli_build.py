@@ -21,7 +21,7 @@ def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
                           env={**os.environ, **(env or {})}, timeout=300)
 
 
-@pytest.mark.xfail(strict=True, reason='issue 9 step: the leads of 000/004 do not yet join the 2023-09-13 meeting')
+@pytest.mark.xfail(strict=True, reason='issue 9 step: the 2019 meeting is placed at Pyongyang, a reference point of its clause')
 def test_the_three_meetings_from_the_bundled_seeds():
     r = run("--kind", "meeting", "--actor", "Putin", "--actor", "Kim", "--format", "json", "--workers", "1")
     assert r.returncode == 0, r.stderr.decode()

@@ -177,3 +177,37 @@ def test_a_name_given_with_its_acronym_is_the_acronym_in_a_headline():
     assert abbreviate("harga BBM (Rp) naik") == "harga BBM (Rp) naik"
     assert abbreviate("Ketua DPR (kiri) berbicara") == "Ketua DPR (kiri) berbicara"
     assert abbreviate("menurut data (BPS)") == "menurut data (BPS)"
+
+
+def test_a_headline_keeps_a_season_and_a_word_that_ends_the_clause():
+    from timeline.events.describe import _title
+    from timeline.timex.tagger import tag
+
+    text = "BMKG mencatat, saat ini Indonesia telah memasuki puncak musim hujan pada Jumat (31/10/2025)."
+    title = _title(text, 0, len(text), tag(text, None), [])
+    assert "musim hujan" in title and "31/10" not in title
+    text = "Genangan air di kawasan tersebut masih cukup dalam."
+    assert _title(text, 0, len(text), [], []).endswith("cukup dalam")
+
+
+def test_a_reporting_frame_is_headed_by_what_was_said():
+    """`Juru bicara … pada Minggu mengatakan bahwa …`: the time dates the saying; the row says who said what."""
+    text = ("Juru bicara Kementerian Perminyakan Irak Asim Jihad pada Minggu mengatakan bahwa negaranya berencana "
+            "untuk meningkatkan ekspor minyak mentah menjadi 3,3 juta barel per hari bulan ini.")
+    import datetime
+
+    doc = Document(id="x", text=text, dct=datetime.date(2015, 1, 6), dct_source="input")
+    titles = [c.title for c in _candidates(doc) if c.date == "2015-01-04"]
+    assert titles and all("berencana untuk meningkatkan ekspor" in t for t in titles)
+    assert not any(t.endswith("mengatakan") for t in titles)
+
+
+def test_a_cut_headline_ends_where_a_phrase_ends():
+    from timeline.events.describe import _title
+
+    text = "Harga minyak dunia anjlok lebih dari empat persen waktu setempat ke posisi terendah dalam lima tahun."
+    assert _title(text, 0, len(text), [], []) == "Harga minyak dunia anjlok lebih dari empat persen waktu setempat"
+    text = "Harga minyak mentah berbalik naik sekitar tiga persen didorong oleh data ekonomi Amerika Serikat yang kuat."
+    assert _title(text, 0, len(text), [], []) == "Harga minyak mentah berbalik naik sekitar tiga persen"
+    short = "KPK menggeledah rumah dinas gubernur."
+    assert _title(short, 0, len(short), [], []) == "KPK menggeledah rumah dinas gubernur"

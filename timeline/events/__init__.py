@@ -59,7 +59,11 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     status = "occurred" if "occurred" in statuses else Counter(statuses).most_common(1)[0][0]
     people = Counter(p for c in members for p in c.participants)
     places = Counter(p for c in members for p in c.places)
-    venues = Counter(c.places[0] for c in members if c.places)  # each member's venue
+    # where it happened: the venues its members that tell it happening name (`bertemu di X`), else
+    # their places
+    venues = Counter(c.venue for c in happened if c.venue)
+    if venues:
+        places = Counter({p: k for p, k in places.items() if p in venues})
     order = {p: i for i, p in enumerate(best.participants + best.places)}
     conflicts = [{"field": "status", "value": c.status, "doc": c.doc} for c in members if c.status != status]
     conflicts += [{"field": "date", "value": c.date, "doc": c.doc} for c in members if c.date != g.date]

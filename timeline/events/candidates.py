@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .lexis import patterns
+from .lexis import edit_patterns, patterns
 from ..model import Document, Timex
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*", re.UNICODE)
@@ -56,6 +56,7 @@ class Candidate:
     status: str = "occurred"
     participants: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    venue: str = ""  # the place the clause says it happened at (`bertemu di X`), else ""
     words: list[str] = field(default_factory=list)  # content lemmas, for merging
     tokens: list = field(default_factory=list, repr=False)  # (start, end, word, tag) of the sentence, doc offsets
 
@@ -161,6 +162,20 @@ def governs(text: str, t: Timex) -> bool:
     return True
 
 
+def _governing(text: str, times: list[Timex]) -> Timex | None:
+    """The time that dates a clause: the first one, unless it is a bare month right after a word
+    (`menurunkan harga minyak mentah Januari … pada Rabu`: the month names the thing, a contract's)
+    and a later one is introduced as a time (`pada Rabu`)."""
+    if len(times) < 2:
+        return times[0] if times else None
+    first = times[0]
+    after_noun = re.search(r"(?<![\w-])[a-z][\w-]*\s+$", text[max(0, first.start - 30):first.start])
+    if not (len(calendar_date(first.value) or "") == 7 and after_noun and re.fullmatch(r"[A-Z][a-z]+(?:\s+\d{4})?", first.text)):
+        return first
+    introduced = [t for t in times[1:] if edit_patterns()["time_preposition"].search(text[max(0, t.start - 20):t.start])]
+    return introduced[0] if introduced else first
+
+
 def _has_predicate(tokens, a: int, b: int, piece: str, lex) -> bool:
     """A verb or a noun formed from one between `a` and `b` (by the part-of-speech model), or a word
     the event lexicon knows (`kunjungan`)."""
@@ -220,7 +235,7 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
         for k, (a, b, role) in enumerate(pieces):
             piece_times = [t for t in times if body + a <= t.start < body + b]
             piece = sentence[a:b]
-            timex = piece_times[0] if piece_times else None
+            timex = _governing(text, piece_times)
             if timex is not None:
                 pending = None  # a time handed on goes to the next clause only, and this one has its own
             if timex is None and pending is not None:

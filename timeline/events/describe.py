@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import cache
 import re
 
 from ..nlp.entities import alias_people
@@ -22,7 +23,7 @@ from .lexicon import Lexicon, find_triggers, status_of, stem
 from ..model import Document, Timex
 from ..nlp import predicates
 from .candidates import Candidate
-from .lexis import edit_patterns, patterns, stopwords
+from .lexis import edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
@@ -80,16 +81,24 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         if not people:  # `Presiden tiba di bandara`: the one president the article names
             people = [aliases.get(n, n) for n in bare_title_holders(text, lo, hi, holders)]
         orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue]
-        places = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)]), lo, lex)
+        places, venue = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)]), lo, lex,
+                                c.tokens)
         speakers = []
         if speaker_span:
             speakers = [aliases.get(n, n) for s, e, n in en.people if inside(s, e, speaker_span)] or \
                        [n for s, e, n in en.orgs if inside(s, e, speaker_span)]
         c.participants = _unique(speakers + people + orgs)
         c.places = _unique(p for p in places if p not in c.participants)
+        c.venue = places[0] if venue and places[0] in c.places else ""
         clause = text[lo:hi]
         c.speaker_name = speakers[0] if speakers else ""
         c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1])
+        if _says_only(c.title) and hi < c.sentence_end:
+            # `Juru bicara X pada Minggu mengatakan bahwa …`: the headline is who said what
+            who = speakers[:1] or sorted((n for n in c.participants if n in people), key=lambda n: -len(n.split()))[:1]
+            said = _title(text, hi, c.sentence_end, times_in(hi - 200, c.sentence_end), who)
+            if len(said.split()) > len(who[0].split() if who else []) + 2:
+                c.title = said
         c.anaphoric = anaphoric(c.title.split(": ", 1)[-1] if speakers else c.title)
         c.words = content_words(c.title + " " + clause)
         triggers = find_triggers(clause, lex)
@@ -113,15 +122,35 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         c.tokens = []  # what the tagger said is no longer needed: keep only what merging reads
 
 
-def _venues(text: str, places: list[tuple[int, str]], lo: int, lex: Lexicon) -> list[str]:
-    """The places of a clause where it happened (after `di`, `ke` …), else those that name no office."""
-    venue = [n for s, n in places if patterns()["venue"].search(text[max(lo, s - 30):s])]
+def _venues(text: str, places: list[tuple[int, str]], lo: int, lex: Lexicon, tokens) -> tuple[list[str], bool]:
+    """The places of a clause where it happened (after `di`, `ke` …: True), else those that name no
+    office (False). A place after a plain noun is that thing's (`perang di Ukraina`), not the venue."""
+    venue = [n for s, n in places if (m := patterns()["venue"].search(text[max(lo, s - 30):s]))
+             and not _after_plain_noun(tokens, max(lo, s - 30) + m.start())]
     if venue:
-        return venue
+        return venue, True
     def office(s: int, name: str) -> bool:
         before = text[max(lo, s - 25):s].split()
         return (bool(before) and before[-1].lower() in lex.titles) or name.split()[0].lower() in lex.titles
-    return [n for s, n in places if not office(s, n)]
+    return [n for s, n in places if not office(s, n)], False
+
+
+def _after_plain_noun(tokens, at: int) -> bool:
+    """The word before offset `at` is a noun that tells no happening (`perang`, `masalah`), by the tagger."""
+    from ..nlp import is_predicate
+
+    before = [(w, t) for s, e, w, t in tokens if e <= at]
+    if not before:
+        return False
+    w, t = before[-1]
+    return t == "NN" and w.islower() and not is_predicate(w, t) and w not in _venue_nouns()
+
+
+@cache
+def _venue_nouns() -> frozenset[str]:
+    from .lexis import data
+
+    return frozenset(data()["venue"]["nouns"])
 
 
 def _unique(items) -> list[str]:
@@ -151,11 +180,24 @@ def content_words(text: str) -> list[str]:
 FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a speaker of a few words, then the saying verb
 
 
+def _says_only(title: str) -> bool:
+    """The clause is only a reporting frame: it ends on its saying verb (`… Asim Jihad mengatakan`)."""
+    words = title.rstrip(" ,:").split()
+    return bool(words) and patterns()["saying"].fullmatch(words[-1]) is not None
+
+
+def _dates(t: Timex) -> bool:
+    """A time expression that names when (`pada Rabu (5/11)`, `pukul 09.35 pagi`, `pekan lalu`) leaves
+    the headline; a season, a duration or a frequency is what the clause says (`puncak musim
+    hujan`, `selama dua pekan`) and stays."""
+    return t.type in ("DATE", "TIME") and not re.search(r"-(?:SP|SU|FA|WI)$", t.value)
+
+
 def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]) -> str:
     """The headline of a clause (see the module docstring)."""
     pieces, pos = [], lo
     for t in sorted(timexes, key=lambda t: t.start):
-        if t.end <= lo or t.start >= hi:
+        if t.end <= lo or t.start >= hi or not _dates(t):
             continue
         before = text[pos:max(pos, t.start)]
         before = edit_patterns()["time_preposition"].sub("", before)
@@ -177,10 +219,19 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     if m and len(m.group(1).split()) <= FRAME_WORDS:
         s = m.group(2)
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
-    words = s.split()[:TITLE_WORDS]
-    stop = stopwords()
-    while len(words) > 3 and words[-1].lower().strip(",.") in stop:
-        words.pop()
+    words = s.split()
+    if len(words) > TITLE_WORDS:
+        # a cut headline ends where a phrase ends: before the last preposition or conjunction of its
+        # second half (`… turun empat persen | ke posisi …`), and not on a word that leads on
+        words = words[:TITLE_WORDS + 1]
+        opens = headline_breaks()
+        cut = max((k for k in range(TITLE_WORDS // 2, len(words)) if words[k].lower() in opens), default=TITLE_WORDS)
+        while cut - 1 > TITLE_WORDS // 2 and words[cut - 1].lower() in opens:
+            cut -= 1  # `didorong oleh`: before the first of them
+        words = words[:min(cut, TITLE_WORDS)]
+        stop = stopwords()
+        while len(words) > 3 and words[-1].lower().strip(",.") in stop:
+            words.pop()
     s = " ".join(words).strip(" ,.;:")
     if speaker and speaker[0].lower() not in s.lower():
         s = f"{speaker[0]}: {s}"
@@ -191,8 +242,8 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]*[A-Z](?:\s+[A-Z][A-Za-z0-9.-]*
 
 
 def abbreviate(s: str) -> str:
-    """A name given in full with its acronym is the acronym (`Komisi Pemberantasan Korupsi (KPK)
-    menggeledah` → `KPK menggeledah`), as headlines write it. The full name is the shortest run of
+    """A name given in full with its acronym is the acronym (`Badan Pengawas Obat dan Makanan (BPOM)
+    menyita` → `BPOM menyita`), as headlines write it. The full name is the shortest run of
     capitalised words before the bracket whose initials hold the acronym's capitals in order
     (`Kepala Badan Pengatur Hilir Minyak Bumi dan Gas (BPH Migas)` → `Kepala BPH Migas`)."""
     out, pos = [], 0

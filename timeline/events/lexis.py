@@ -49,6 +49,11 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
+def headline_breaks() -> frozenset[str]:
+    return frozenset(data()["headline"]["breaks"])
+
+
+@cache
 def edit_patterns() -> dict[str, re.Pattern]:
     return {
         "connective": re.compile(rf"^\W*(?:{_words('connective')})\b\s*,?\s*", re.I),
