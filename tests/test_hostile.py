@@ -461,3 +461,19 @@ def test_well_formed_and_sloppy_timeml_read_the_same_text():
     assert (strict.text, strict.spans, strict.meta, strict.dct_value) == \
         (lenient.text, lenient.spans, lenient.meta, lenient.dct_value)
     assert strict.text == "A & B  pada Rabu pagi<x> & ."
+
+
+def test_sigterm_while_writing_leaves_the_previous_output_and_no_temporary_file(tmp_path):
+    out = tmp_path / "out.json"
+    out.write_text('{"previous": true}\n', encoding="utf-8")
+    patch = ("import os, signal, time, timeline.write as w\n"
+             "def dies(out, chronology, events):\n"
+             "    out.write('{\"documents\": [')\n"
+             "    os.kill(os.getpid(), signal.SIGTERM)\n"
+             "    time.sleep(30)\n"
+             "w.write_events_json = dies\n")
+    r = _patched(patch, ["build", str(ROOT / "seeds" / "000_b42bc007d7a7e483.txt"), "-f", "json", "-q", "-j", "1",
+                         "-o", str(out)])
+    assert r.returncode == 143 and one_line(r) == "timeline: terminated"
+    assert json.loads(out.read_text(encoding="utf-8")) == {"previous": True}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]

@@ -25,7 +25,11 @@ class WorkerDied(RuntimeError):
 
 
 def _die_with_parent(parent: int) -> None:
-    """In a worker: end when the parent process does."""
+    """In a worker: end when the parent process does; SIGTERM ends it as by default (whatever
+    handler the parent had set)."""
+    import signal as _signal
+
+    _signal.signal(_signal.SIGTERM, _signal.SIG_DFL)
     try:
         import ctypes
         import signal
