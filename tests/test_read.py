@@ -218,7 +218,7 @@ def test_jsonl_field_errors(tmp_path):
     docs = list(read([p]))
     assert [(d.id, d.error) for d in docs] == [
         ("d1", "invalid dct '2023-13-45'"),
-        ("d2", "no 'text' field"),
+        ("d2", "no 'text' field (its fields: id, title; --text-field names another)"),
         ("d3", "no text (only whitespace)"),
         ("d4", "'text' is not a string"),
         ("x:5", "not a JSON object"),
@@ -276,7 +276,7 @@ def test_json_array_and_object(tmp_path):
     assert [(d.id, d.status, d.error) for d in docs] == [
         ("j1", "ok", None),
         ("arr:2", "ok", None),
-        ("j3", "error", "item 3: no 'text' field"),
+        ("j3", "error", "item 3: no 'text' field (its fields: id; --text-field names another)"),
     ]
     assert docs[0].dct == date(2024, 6, 19) and all(d.source == str(arr) for d in docs)
 

@@ -17,6 +17,10 @@ Python use:
     >>> import timeline
     >>> [t.value for t in timeline.tag("pada Rabu (10/12)", dct=datetime.date(2014, 12, 11))]
     ['2014-12-10']
+    >>> chronology = timeline.build(["artikel/"])            # read + extract
+    >>> rows = [e.as_dict() for e in chronology.events]       # the JSON schema's dicts
+    >>> timeline.span("2024-W19")                             # a TIMEX3 date → (first day, last day)
+    (datetime.date(2024, 5, 6), datetime.date(2024, 5, 12))
 """
 from __future__ import annotations
 
@@ -26,16 +30,17 @@ from pathlib import Path
 
 from .model import Document, Timex
 
-__all__ = ["Document", "Timex", "read", "tag", "tag_documents", "date_document", "extract", "evaluate_gold",
-           "seed_paths"]
+__all__ = ["Document", "Timex", "read", "tag", "tag_documents", "date_document", "extract", "build", "span",
+           "evaluate_gold", "seed_paths"]
 
 
-def read(paths: Iterable[str | Path], *, stdin=None, max_bytes: int | None = None) -> Iterator[Document]:
-    """Documents from files, folders and `-` (stdin), one at a time; bad inputs come as status "error"
-    (as does an input of more than `max_bytes`, default `timeline.io.read.MAX_INPUT_BYTES`)."""
-    from .io.read import MAX_INPUT_BYTES, read as _read
+def read(paths: Iterable[str | Path], *, stdin=None, fields=None, max_bytes: int | None = None) -> Iterator[Document]:
+    """Documents from files, folders, URLs, HTML pages and `-` (stdin), one at a time; bad inputs come
+    as status "error" (as does an input of more than `max_bytes`, default
+    `timeline.io.read.MAX_INPUT_BYTES`). `fields`: a `timeline.io.read.Fields` naming other JSON fields."""
+    from .io.read import DEFAULT_FIELDS, MAX_INPUT_BYTES, read as _read
 
-    return _read(paths, stdin=stdin, max_bytes=max_bytes or MAX_INPUT_BYTES)
+    return _read(paths, stdin=stdin, fields=fields or DEFAULT_FIELDS, max_bytes=max_bytes or MAX_INPUT_BYTES)
 
 
 def tag(text: str, dct: date | None = None) -> list[Timex]:
@@ -71,6 +76,10 @@ _POOL_STATE: dict = {}
 POOL_AFTER_CHARS = 1_500_000  # text tagged in this process before workers start (a big input is more)
 
 
+def _pool_init(cli_dct: date | None) -> None:
+    _POOL_STATE["cli_dct"] = cli_dct  # in each worker: under spawn nothing of the parent's is there
+
+
 def _pool_work(doc: Document):
     doc, timexes = _tag_one(doc, _POOL_STATE.get("cli_dct"))
     # the text stays in the parent: it is not sent back
@@ -97,8 +106,9 @@ def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
 
     from .parallel import ordered_map
     from .timex.grammar import default
+    from .workers import context
 
-    default()  # compiled once, shared by the forked workers
+    default()  # compiled once, shared by forked workers (spawned ones compile their own)
     _POOL_STATE["cli_dct"] = cli_dct
     pending: deque[Document] = deque()
 
@@ -107,7 +117,9 @@ def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
             pending.append(doc)
             yield doc
 
-    for dct, dct_source, status, error, timexes in ordered_map(_pool_work, feed(), workers, chunksize=16):
+    for dct, dct_source, status, error, timexes in ordered_map(_pool_work, feed(), workers, chunksize=16,
+                                                               context=context(), initializer=_pool_init,
+                                                               initargs=(cli_dct,)):
         doc = pending.popleft()
         doc.dct, doc.dct_source, doc.status, doc.error = dct, dct_source, status, error
         if status != "ok":
@@ -120,6 +132,24 @@ def extract(documents: Iterable[Document], **options):
     from .chronology import extract as _extract
 
     return _extract(documents, **options)
+
+
+def build(paths: Iterable[str | Path], **options):
+    """The chronology of files, folders or `-`: `extract(read(paths), **options)` in one call."""
+    return extract(read(paths), **options)
+
+
+def span(value: str) -> tuple[date, date]:
+    """The days a TIMEX3 date value covers, as Python dates: `2014-12-10` → (that day, that day),
+    `2024-03` → (2024-03-01, 2024-03-31), `2024-W19` → its Monday and Sunday, `2019` → the year.
+    Raises ValueError for a value that is no calendar date (`PAST_REF`, `XXXX-09`)."""
+    from .values import span_end, span_start
+
+    day = value.split("T")[0]  # a TIME value (`2014-12-10T10:58`) covers its day
+    try:
+        return span_start(day), span_end(day)
+    except (ValueError, IndexError) as exc:
+        raise ValueError(f"not a calendar date: {value!r}") from exc
 
 
 def evaluate_gold(gold_paths: list[str], system: str | None = None):
@@ -139,5 +169,5 @@ def seed_paths() -> list[Path]:
     """The bundled seed articles (installed with the package)."""
     from importlib import resources
 
-    folder = resources.files("seeds")
+    folder = resources.files("timeline").joinpath("seeds")  # seeds/, through the link timeline/seeds
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))

@@ -78,6 +78,10 @@ def _keep_what_merging_reads(p: _Processed, cut: float) -> int:
 _WORKER_STATE: dict = {}
 
 
+def _init_worker(cli_dct: date | None, lex: Lexicon) -> None:
+    _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)  # in each worker: spawned ones start empty
+
+
 def _work(doc: Document) -> _Processed:
     return _process(doc, _WORKER_STATE["cli_dct"], _WORKER_STATE["lex"])
 
@@ -100,11 +104,13 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexico
     from .nlp import tag_many
     from .parallel import ordered_map
     from .nlp.entities import ner_model
+    from .workers import context
 
     ner_model()
-    tag_many(["-"])  # the part-of-speech model too: loaded once, shared by the workers
+    tag_many(["-"])  # the part-of-speech model too: loaded once, shared by forked workers
     _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)
-    for p in ordered_map(_work, documents, workers, chunksize=4):
+    for p in ordered_map(_work, documents, workers, chunksize=4, context=context(), initializer=_init_worker,
+                         initargs=(cli_dct, lex)):
         if on_document:
             on_document(p.doc)
         yield p

@@ -27,6 +27,7 @@ class Document:
     dct_window: tuple[date, date] | None = None
     status: str = "ok"  # "ok" or "error"
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)  # read, but suspicious (several datelines in one text)
 
 
 @dataclass(slots=True)
@@ -109,6 +110,19 @@ class Event:
     date_end: str | None = None
     salience: float = 0.0  # how central to the story: articles telling it, lead position, dates named (events/rank.py)
 
+    def as_dict(self) -> dict:
+        """The event as in the JSON output (docs/design.md): plain dicts, lists and strings."""
+        from .schema import event_dict
+
+        return event_dict(self)
+
+    def span(self) -> tuple[date, date]:
+        """The first and last day the event covers: `2019` → (2019-01-01, 2019-12-31), `2024-W19` →
+        its Monday and Sunday, a day → that day twice, to the end of `date_end` where it has one."""
+        from .values import span_end, span_start
+
+        return span_start(self.date), span_end(self.date_end or self.date)
+
 
 @dataclass
 class Chronology:
@@ -116,3 +130,9 @@ class Chronology:
     timexes: dict[str, list[Timex]]  # by document id
     events: list[Event]
     undated: int = 0  # mentions that neither made a row nor joined one
+
+    def as_dict(self) -> dict:
+        """The whole JSON output of `timeline build` (`{"documents": [...], "events": [...]}`)."""
+        from .schema import chronology_dict
+
+        return chronology_dict(self)

@@ -1,8 +1,8 @@
 """Work on several processes without hanging: `ordered_map(fn, items, workers)`.
 
 Results come in input order, as the items are read (at most a few chunks per worker are in
-flight, so memory stays flat). The processes are forked, so they share what the parent loaded
-before the first item (models, the grammar) and `fn` may read module state set before.
+flight, so memory stays flat). Forked processes share what the parent loaded before the first
+item (models, the grammar); spawned ones (timeline.workers) get their state from `initializer`.
 
 Nothing hangs: a worker that dies (killed by a signal, by the OOM killer) ends the map with
 `WorkerDied` instead of waiting forever for its chunk (concurrent.futures notices a dead worker;
@@ -53,6 +53,12 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    _die_with_parent(parent)
+    if initializer is not None:
+        initializer(*initargs)
+
+
 def _run_chunk(fn: Callable[[Any], Any], chunk: list) -> list:
     return [fn(item) for item in chunk]
 
@@ -69,15 +75,21 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def ordered_map(fn: Callable[[Any], Any], items: Iterable, workers: int, chunksize: int = 4,
-                ahead: int = 2) -> Iterator[Any]:
-    """`fn(item)` for each item, in order, on `workers` forked processes (see the module docstring);
-    at most `ahead` chunks per worker are queued. Raises WorkerDied when a worker dies."""
-    import multiprocessing as mp
+                ahead: int = 2, context=None, initializer: Callable[..., None] | None = None,
+                initargs: tuple = ()) -> Iterator[Any]:
+    """`fn(item)` for each item, in order, on `workers` processes of the multiprocessing `context`
+    (default: timeline.workers.context(), fork where the system has it), each started with
+    `initializer(*initargs)`; at most `ahead` chunks per worker are queued. Raises WorkerDied when
+    a worker dies."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_die_with_parent,
-                               initargs=(os.getpid(),))
+    if context is None:
+        from .workers import context as default_context
+
+        context = default_context()
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(os.getpid(), initializer, initargs))
     pending: deque = deque()
     done = False
     try:

@@ -47,12 +47,19 @@ def event_dict(e: Event) -> dict[str, Any]:
     }
 
 
-CSV_COLUMNS = ("date", "date_end", "kind", "status", "title", "participants", "places", "sources", "confidence")
+CSV_COLUMNS = ("id", "date", "date_end", "start", "end", "precision", "kind", "status", "title", "participants",
+               "places", "sources", "confidence")
 
 
 def event_row(e: Event) -> list[str]:
-    """One CSV row: lists joined with `; `."""
+    """One CSV row: lists joined with `; `; `start`/`end` the first and last day the event covers
+    (`2019` → 2019-01-01, 2019-12-31), `precision` year, month, week or day."""
+    from .values import span_end, span_start
+
     d = event_dict(e)
+    d["start"] = span_start(e.date).isoformat()
+    d["end"] = span_end(e.date_end or e.date).isoformat()
+    d["precision"] = "week" if "-W" in e.date else {4: "year", 7: "month"}.get(len(e.date), "day")
     return ["; ".join(d[c]) if isinstance(d[c], list) else ("" if d[c] is None else str(d[c])) for c in CSV_COLUMNS]
 
 

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .lexicon import Lexicon
@@ -35,9 +36,19 @@ def candidates_of(doc: Document, timexes: list[Timex], lex: Lexicon) -> list[Can
     return cands
 
 
+def _trigger(c: Candidate, sentence: str) -> tuple[str, int]:
+    """The predicate word as written in the clause, and its offset in the document (for TimeML's EVENT)."""
+    if c.predicate:
+        i = sentence.lower().find(c.predicate.lower(), max(0, c.start - c.sentence_start))
+        if i >= 0:
+            return sentence[i:i + len(c.predicate)], c.sentence_start + i
+    return "", c.start
+
+
 def _mention(c: Candidate, sentence: str) -> Mention:
-    return Mention(doc=c.doc, start=c.sentence_start, end=c.sentence_end, sentence=sentence, trigger="",
-                   trigger_start=c.start, kind=c.kind, status=c.status, participants=list(c.participants),
+    trigger, trigger_start = _trigger(c, sentence)
+    return Mention(doc=c.doc, start=c.sentence_start, end=c.sentence_end, sentence=sentence, trigger=trigger,
+                   trigger_start=trigger_start, kind=c.kind, status=c.status, participants=list(c.participants),
                    places=list(c.places), timex=c.timex, date=c.date, title=c.title)
 
 
@@ -75,9 +86,32 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
         sources=sorted({c.doc for c in members}),
         mentions=[_mention(c, sentences.get((c.doc, c.sentence_start), "")) for c in members],
         conflicts=_unique_dicts(conflicts),
-        date_end=None,  # a span of days (`4-23 November`) is dated by its start; its end is not read yet
+        date_end=_date_end(members, g.date),
         salience=salience(members),
     )
+
+
+_DAY_RANGE = re.compile(r"\s*(\d{1,2})\s*(?:-|–|—|s/d|s\.d\.?|sampai|hingga)\s*(\d{1,2})\b", re.I)
+
+
+def _date_end(members, day: str) -> str | None:
+    """The last day of a span of days the event's own time expression gives (`4-6 Desember 2014`
+    dates the event 2014-12-04 and ends it 2014-12-06), None for a single day or coarser dates."""
+    if len(day) != 10:
+        return None
+    for c in members:
+        t = c.timex
+        if t is None or c.date != day or not t.value.startswith(day):
+            continue
+        m = _DAY_RANGE.match(t.text)
+        if m and int(m.group(1)) == int(day[8:]) and int(m.group(1)) < int(m.group(2)) <= 31:
+            end = f"{day[:8]}{int(m.group(2)):02d}"
+            try:
+                span_start(end)
+            except ValueError:
+                continue
+            return end
+    return None
 
 
 def _one_name_each(names: list[str], counts: Counter) -> list[str]:
@@ -116,6 +150,24 @@ def events_of(cands: list[Candidate], sentences: dict[tuple[str, int], str], thr
     events = [_event(g, sentences) for g in groups]
     placed = sum(len(g.members) for g in groups)
     events.sort(key=lambda e: (span_start(e.date), len(e.date), e.title, e.sources))
-    for i, e in enumerate(events, 1):
-        e.id = f"e{i}"
+    assign_ids(events)
     return events, len(cands) - placed
+
+
+def assign_ids(events: list[Event]) -> None:
+    """Ids from each event's content (its date, kind and the first word that tells it: article and
+    offset), not its position in the list: the same event gets the same id in every run, and an
+    article added that does not tell it leaves it alone."""
+    import hashlib
+
+    seen: set[str] = set()
+    for e in events:
+        doc, start = min((m.doc, m.trigger_start) for m in e.mentions) if e.mentions else ("", 0)
+        key = f"{e.date}|{e.kind}|{doc}:{start}"
+        base = "e" + hashlib.blake2s(key.encode("utf-8"), digest_size=5).hexdigest()
+        eid, n = base, 1
+        while eid in seen:
+            n += 1
+            eid = f"{base}-{n}"
+        seen.add(eid)
+        e.id = eid

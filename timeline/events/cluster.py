@@ -139,10 +139,12 @@ def vectors_of(cands: list[Candidate]) -> dict[int, dict[str, float]]:
 def _link(c: Candidate, v: dict[str, float], g: Group, compatible, model) -> float:
     """How likely `c` tells the event `g`: the mean over the members it may be one with (the mean,
     not the best pair, so that one loose member does not chain two events; measured in README), of
-    its first `LINK_MEMBERS` members (the most probable: an event told by a thousand articles costs
-    what one told by eight does)."""
+    its first `LINK_MEMBERS` members that tell it happening (a plan that joined it does not speak
+    for it; the most probable first: an event told by a thousand articles costs what one told by
+    eight does)."""
     ps = []
-    for m, vm in zip(g.members[:LINK_MEMBERS], g.vectors):
+    told = [(m, vm) for m, vm in zip(g.members, g.vectors) if m.status in HAPPENED] or list(zip(g.members, g.vectors))
+    for m, vm in told[:LINK_MEMBERS]:
         f = pair_features(c, v, m, vm, compatible)
         if f is not None:
             ps.append(pairs.probability(f, model))

@@ -33,7 +33,7 @@ def file_name(doc_id: str, suffix: str = "") -> str:
     if name.startswith("."):
         name = "_" + name[1:]  # not hidden, never `.` or `..`
     budget = NAME_BYTES - len(suffix.encode("utf-8"))
-    plain = doc_id.replace("/", "_").replace(":", "_")  # ids that only had these keep their old names
+    plain = doc_id.replace("/", "_").replace("\\", "_").replace(":", "_")  # ids with only these keep their old names
     if name != plain or len(name.encode("utf-8")) > budget:
         tag = "~" + hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
         name = name.encode("utf-8")[: budget - len(tag)].decode("utf-8", "ignore") + tag

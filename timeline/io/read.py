@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from dataclasses import dataclass
 import os
 import re
 import stat
@@ -33,6 +34,8 @@ EXTENSIONS: dict[str, str] = {
     ".json": "json",
     ".tml": "timeml",
     ".xml": "timeml",
+    ".html": "html",
+    ".htm": "html",
 }
 STDIN_SOURCE = "<stdin>"
 _STDIN_STEM = "stdin"
@@ -244,22 +247,48 @@ def _walk(folder: str, extensions: Iterable[str] = EXTENSIONS) -> Iterator[tuple
 # ---------------------------------------------------------------- formats
 
 
-def _article(obj: Any, *, default_id: str, source: str, where: str) -> Document:
+@dataclass(frozen=True)
+class Fields:
+    """Which JSON field holds what (`--text-field body --date-field meta.published`); a dotted name
+    reaches into nested objects."""
+
+    text: str = "text"
+    id: str = "id"
+    dct: str = "dct"
+    title: str = "title"
+    url: str = "url"
+
+
+DEFAULT_FIELDS = Fields()
+
+
+def _field(obj: dict, name: str) -> Any:
+    if name in obj or "." not in name:
+        return obj.get(name)
+    for part in name.split("."):
+        if not isinstance(obj, dict):
+            return None
+        obj = obj.get(part)
+    return obj
+
+
+def _article(obj: Any, *, default_id: str, source: str, where: str, fields: Fields = DEFAULT_FIELDS) -> Document:
     """One JSON article object to a Document; `where` prefixes error messages ("line 3: ")."""
     if not isinstance(obj, dict):
         return _error(default_id, source, f"{where}not a JSON object")
-    raw_id = obj.get("id")
+    raw_id = _field(obj, fields.id)
     doc_id = no_surrogates(str(raw_id).strip()) if raw_id is not None and str(raw_id).strip() else default_id
-    text = obj.get("text")
+    text = _field(obj, fields.text)
     if text is None:
-        return _error(doc_id, source, f"{where}no 'text' field")
+        hint = "" if fields.text != "text" else f" (its fields: {', '.join(list(obj)[:8])}; --text-field names another)"
+        return _error(doc_id, source, f"{where}no '{fields.text}' field{hint}")
     if not isinstance(text, str):
-        return _error(doc_id, source, f"{where}'text' is not a string")
+        return _error(doc_id, source, f"{where}'{fields.text}' is not a string")
     text = clean_text(text)
     if not text.strip():
         return _error(doc_id, source, f"{where}{BLANK}")
     dct = None
-    raw_dct = obj.get("dct")
+    raw_dct = _field(obj, fields.dct)
     if raw_dct not in (None, ""):
         try:
             if not isinstance(raw_dct, str):
@@ -267,7 +296,7 @@ def _article(obj: Any, *, default_id: str, source: str, where: str) -> Document:
             dct = parse_date_value(raw_dct)
         except ValueError:
             return _error(doc_id, source, f"{where}invalid dct {_cut(no_surrogates(str(raw_dct)))!r}")
-    title, url = obj.get("title"), obj.get("url")
+    title, url = _field(obj, fields.title), _field(obj, fields.url)
     title, url = (no_surrogates(v) if isinstance(v, str) else v for v in (title, url))
     return Document(
         id=doc_id,
@@ -308,7 +337,7 @@ def _byte_lines(head: bytes, f: BinaryIO, limit: int = MAX_INPUT_BYTES) -> Itera
         yield tail
 
 
-def _text_lines(head: bytes, f: BinaryIO, limit: int) -> Iterator[tuple[int, str | InputError]]:
+def _text_lines(head: bytes, f: BinaryIO, limit: int = MAX_INPUT_BYTES) -> Iterator[tuple[int, str | InputError]]:
     """Numbered decoded lines of a stream; a line that cannot be decoded, or longer than `limit`
     bytes, comes as an InputError."""
     encoding, skip = _bom(head)
@@ -346,7 +375,8 @@ def _text_lines(head: bytes, f: BinaryIO, limit: int) -> Iterator[tuple[int, str
         yield n + 1, clean_text(pending)
 
 
-def _read_jsonl(head: bytes, f: BinaryIO, source: str, stem: str, limit: int) -> Iterator[Document]:
+def _read_jsonl(head: bytes, f: BinaryIO, source: str, stem: str, fields: Fields = DEFAULT_FIELDS,
+                limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     any_line = False
     for n, line in _text_lines(head, f, limit):
         where, line_source, default_id = "", f"{source}:{n}", f"{stem}:{n}"  # the source names the line
@@ -362,24 +392,24 @@ def _read_jsonl(head: bytes, f: BinaryIO, source: str, stem: str, limit: int) ->
         except json.JSONDecodeError as e:
             yield _error(default_id, line_source, f"{where}invalid JSON: {e.msg} (column {e.colno})")
             continue
-        yield _article(obj, default_id=default_id, source=line_source, where=where)
+        yield _article(obj, default_id=default_id, source=line_source, where=where, fields=fields)
     if not any_line:
         yield _error(stem, source, EMPTY)
 
 
-def _read_json(text: str, source: str, stem: str) -> Iterator[Document]:
+def _read_json(text: str, source: str, stem: str, fields: Fields = DEFAULT_FIELDS) -> Iterator[Document]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
         yield _error(stem, source, f"invalid JSON: {e.msg} (line {e.lineno}, column {e.colno})")
         return
     if isinstance(obj, dict):
-        yield _article(obj, default_id=stem, source=source, where="")
+        yield _article(obj, default_id=stem, source=source, where="", fields=fields)
     elif isinstance(obj, list):
         if not obj:
             yield _error(stem, source, "empty JSON array")
         for i, item in enumerate(obj, 1):
-            yield _article(item, default_id=f"{stem}:{i}", source=source, where=f"item {i}: ")
+            yield _article(item, default_id=f"{stem}:{i}", source=source, where=f"item {i}: ", fields=fields)
     else:
         yield _error(stem, source, "not a JSON array or object")
 
@@ -418,6 +448,8 @@ def _sniff(head: bytes) -> str:
         return "json"
     if s.startswith(("<?xml", "<TimeML", "<!DOCTYPE TimeML")):
         return "timeml"
+    if s[:15].lower().startswith(("<!doctype html", "<html")):
+        return "html"
     return "text"
 
 
@@ -425,7 +457,8 @@ def too_big(limit: int) -> str:
     return f"more than {limit / 1024 / 1024:g} MB: over the input size limit (--max-input)"
 
 
-def _read_stream(f: BinaryIO, source: str, stem: str, fmt: str | None, limit: int) -> Iterator[Document]:
+def _read_stream(f: BinaryIO, source: str, stem: str, fmt: str | None, fields: Fields = DEFAULT_FIELDS,
+                 split: bool = False, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     """Documents from one open binary stream; `fmt` None means sniff it from the content. At
     most `limit` bytes are read for one document (the whole stream, or one JSON Lines line)."""
     head = f.read(_HEAD)
@@ -440,7 +473,7 @@ def _read_stream(f: BinaryIO, source: str, stem: str, fmt: str | None, limit: in
         if b"\0" in head and encoding not in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
             yield _error(stem, source, BINARY)
             return
-        yield from _read_jsonl(head, f, source, stem, limit)
+        yield from _read_jsonl(head, f, source, stem, fields, limit)
         return
     data = head + f.read(max(0, limit - len(head)) + 1)
     if len(data) > limit:
@@ -452,7 +485,7 @@ def _read_stream(f: BinaryIO, source: str, stem: str, fmt: str | None, limit: in
         yield _error(stem, source, str(e))
         return
     if fmt == "json":
-        docs = list(_read_json(text, source, stem))
+        docs = list(_read_json(text, source, stem, fields))
         if sniffed and len(docs) == 1 and docs[0].status == "error" and docs[0].error.startswith("invalid JSON"):
             fmt = "text"  # only looked like JSON: "[Foto] ..." is an article
         else:
@@ -460,13 +493,17 @@ def _read_stream(f: BinaryIO, source: str, stem: str, fmt: str | None, limit: in
             return
     if fmt == "timeml":
         yield _read_timeml(text, source, stem)
+    elif fmt == "html":
+        yield _read_html(text, source, stem)
     elif not text.strip():
         yield _error(stem, source, BLANK)
+    elif split:
+        yield from _split_articles(text, source, stem)
     else:
-        yield Document(id=stem, text=text, source=source)
+        yield _with_dateline_check(Document(id=stem, text=text, source=source))
 
 
-def _read_file(path: str, fmt: str | None, limit: int) -> Iterator[Document]:
+def _read_file(path: str, fmt: str | None, fields: Fields = DEFAULT_FIELDS, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     stem = Path(path).stem
     try:
         f = open(path, "rb")  # noqa: SIM115 - closed below, kept open while JSON Lines stream
@@ -475,19 +512,19 @@ def _read_file(path: str, fmt: str | None, limit: int) -> Iterator[Document]:
         return
     try:
         with f:
-            yield from _read_stream(f, path, stem, fmt, limit)
+            yield from _read_stream(f, path, stem, fmt, fields, limit=limit)
     except OSError as e:
         yield _error(stem, path, _os_message(e))
 
 
-def _read_path(path: str, limit: int) -> Iterator[Document]:
+def _read_path(path: str, fields: Fields = DEFAULT_FIELDS, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     try:
         st = os.stat(path)
     except OSError as e:
         yield _error(Path(path).stem or path, path, _os_message(e))
         return
     if not stat.S_ISDIR(st.st_mode):
-        yield from _read_file(path, EXTENSIONS.get(os.path.splitext(path)[1].lower()), limit)
+        yield from _read_file(path, EXTENSIONS.get(os.path.splitext(path)[1].lower()), fields, limit)
         return
     found = False
     for file, err in _walk(path):
@@ -497,32 +534,221 @@ def _read_path(path: str, limit: int) -> Iterator[Document]:
         elif err is not None:
             yield _error(Path(file).name, file, _os_message(err))
         else:
-            yield from _read_file(file, EXTENSIONS[os.path.splitext(file)[1].lower()], limit)
+            yield from _read_file(file, EXTENSIONS[os.path.splitext(file)[1].lower()], fields, limit)
     if not found:
         exts = " ".join(EXTENSIONS)
         yield _error(Path(path).name or path, path, f"no input files in this folder (looked for {exts})")
 
 
-def read(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, stdin: BinaryIO | None = None,
-         max_bytes: int = MAX_INPUT_BYTES) -> Iterator[Document]:
-    """Documents from files, folders (recursive, sorted, known extensions, no hidden files) and "-".
+# ---------------------------------------------------------------- HTML pages, URLs, several articles on stdin
 
-    "-" reads `stdin` (a binary file object, default `sys.stdin.buffer`). A file's format comes
-    from its extension (`EXTENSIONS`) or, for other names and stdin, from its content. Streams:
-    one file at a time, JSON Lines one line at a time. Never raises for a bad input: yields a
-    Document with status "error" and a one-line `error` (without the path; `source` has it).
-    An input (a file; a line of JSON Lines) of more than `max_bytes` is such an error (so that
-    `/dev/zero` ends); FIFOs, sockets and devices inside folders are skipped as such errors.
+# paragraphs that point to other articles ("Baca juga: …"), pruned before extraction
+_PRUNE = [
+    "//p[starts-with(translate(normalize-space(.), 'BACJUGSIMKLHT', 'bacjugsimklht'), 'baca juga')]",
+    "//p[starts-with(translate(normalize-space(.), 'BACJUGSIMKLHT', 'bacjugsimklht'), 'simak juga')]",
+    "//p[starts-with(translate(normalize-space(.), 'BACJUGSIMKLHT', 'bacjugsimklht'), 'lihat juga')]",
+]
+
+
+def _read_html(markup: str, source: str, stem: str, url: str | None = None) -> Document:
+    """An article's web page (saved from a browser, or fetched): its main text, title and
+    publication date, by trafilatura (menus, scripts, asides and "Baca juga" links left out)."""
+    import warnings
+
+    import trafilatura
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
+                                                include_tables=False, include_images=False, prune_xpath=_PRUNE)
+    except Exception as exc:  # noqa: BLE001 - a page the extractor cannot parse is this input's failure
+        return _error(stem, source, f"cannot read this HTML page ({type(exc).__name__})")
+    if found is None or len((found.text or "").split()) < 8:  # a menu or a caption is no article
+        return _error(stem, source, "no article text found in this HTML page")
+    text = clean_text(found.text).strip("\n")
+    title = (found.title or "").strip() or None
+    if title and text.split("\n", 1)[0].strip() == title:  # the headline, already the title
+        text = text.split("\n", 1)[1].lstrip("\n") if "\n" in text else text
+    dct = None
+    if found.date:
+        try:
+            dct = parse_date_value(found.date)
+        except ValueError:
+            dct = None
+    return _with_dateline_check(Document(id=stem, text=text, dct=dct, dct_source="input" if dct else "none",
+                                         title=title, source=source, url=url or found.url))
+
+
+URL_TIMEOUT = 20.0  # seconds for connecting and for each read
+
+
+def _url_stem(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    last = [p for p in parts.path.split("/") if p]
+    return Path(last[-1]).stem if last else parts.hostname or "url"
+
+
+def _url_problem(exc: BaseException) -> str:
+    import socket
+    import urllib.error
+
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP {exc.code} {exc.reason}"
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"no answer within {URL_TIMEOUT:g} s"
+    if isinstance(reason, socket.gaierror):
+        return "cannot find the host (offline?)"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"cannot fetch: {reason.strerror.lower()}"
+    return f"cannot fetch: {reason}"
+
+
+def _read_url(url: str, fields: Fields, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
+    """A page fetched over HTTP(S) with a timeout: HTML through trafilatura, other content as a file."""
+    import io
+    import urllib.request
+
+    stem = _url_stem(url)
+    request = urllib.request.Request(url, headers={"User-Agent": "timeline (Indonesian news chronology)"})
+    try:
+        with urllib.request.urlopen(request, timeout=URL_TIMEOUT) as response:
+            data = response.read(limit + 1)
+            if len(data) > limit:
+                yield _error(stem, url, too_big(limit))
+                return
+            ctype = response.headers.get_content_type()
+            charset = response.headers.get_content_charset()
+    except Exception as exc:  # noqa: BLE001 - every network failure becomes one line
+        yield _error(stem, url, _url_problem(exc))
+        return
+    if ctype in ("text/html", "application/xhtml+xml"):
+        try:
+            markup = data.decode(charset) if charset else decode(data)
+        except (LookupError, UnicodeDecodeError, InputError):
+            markup = data.decode("utf-8", errors="replace")
+        yield _read_html(markup, url, stem, url=url)
+        return
+    fmt = {"application/json": "json", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl"}.get(ctype)
+    yield from _read_stream(io.BytesIO(data), url, stem, fmt, fields, limit=limit)
+
+
+_SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t]*$|\f", re.M)
+# a dateline opening a line: `JAKARTA, KOMPAS.com -`, `MOSKOW -`, `TRIBUNNEWS.COM –`
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.]{2,}(?:[ ,]+[A-Z][\w.]*){0,3}[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*[-–—]{1,2}[ \t]", re.M)
+
+
+def _with_dateline_check(doc: Document) -> Document:
+    """Warn when one text opens several articles (two datelines): they would share one date."""
+    lines = [doc.text.count("\n", 0, m.start()) + 1 for m in _DATELINE.finditer(doc.text)]
+    if len(lines) > 1:
+        where = ", ".join(str(n) for n in lines[:4])
+        doc.warnings.append(f"{len(lines)} datelines (lines {where}): several articles in one text? "
+                            "they get one date; separate them with a line --- (or a form feed)")
+    return doc
+
+
+def _split_articles(text: str, source: str, stem: str) -> Iterator[Document]:
+    """Standard input holding several plain-text articles, separated by a line `---` or a form feed."""
+    parts = [p.strip("\n") for p in _SEPARATOR.split(text)]
+    parts = [p for p in parts if p.strip()]
+    if len(parts) <= 1:
+        yield _with_dateline_check(Document(id=stem, text=parts[0] if parts else text, source=source))
+        return
+    for n, part in enumerate(parts, 1):
+        yield _with_dateline_check(Document(id=f"{stem}:{n}", text=part, source=f"{source}, article {n}"))
+
+
+def _read_tty(stream: BinaryIO) -> bytes:
+    """What the user types until the first Ctrl-D (a buffered read would wait for a second one)."""
+    chunks = []
+    fd = stream.fileno()
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _unique(docs: Iterable[Document]) -> Iterator[Document]:
+    """Ids unique across the inputs: a second `berita` (another folder's berita.txt) becomes
+    `folder/berita`, and `berita~2` if that is taken too."""
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.id in seen:
+            base = doc.id
+            parent = Path(doc.source).parent.name if doc.source and os.path.exists(doc.source) else ""
+            candidate = f"{parent}/{base}" if parent else base
+            n = 1
+            while candidate in seen:
+                n += 1
+                candidate = f"{base}~{n}"
+            doc.id = candidate
+        seen.add(doc.id)
+        yield doc
+
+
+def read(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, stdin: BinaryIO | None = None,
+         fields: Fields = DEFAULT_FIELDS, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[Document]:
+    """Documents from files, folders (recursive, sorted, known extensions, no hidden files), URLs and "-".
+
+    "-" reads `stdin` (a binary file object, default `sys.stdin.buffer`); plain text there may hold
+    several articles separated by a line `---` or a form feed. A file's format comes from its
+    extension (`EXTENSIONS`) or, for other names and stdin, from its content; an `http(s)://`
+    address is fetched (`URL_TIMEOUT`). `fields` names the JSON fields (`Fields`). Streams: one
+    file at a time, JSON Lines one line at a time. Ids are unique across inputs. Never raises for
+    a bad input: yields a Document with status "error" and a one-line `error` (without the path;
+    `source` has it); a suspicious input gets `warnings`. An input (a file; a line of JSON Lines)
+    of more than `max_bytes` is such an error (so that `/dev/zero` ends); FIFOs, sockets and devices
+    inside folders are skipped as such errors.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    yield from _unique(_read_all(paths, stdin, fields, max_bytes))
+
+
+def _read_all(paths, stdin: BinaryIO | None, fields: Fields, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
+    import io
+
     for p in paths:
         path = os.fspath(p)
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             try:
-                yield from _read_stream(stream, STDIN_SOURCE, _STDIN_STEM, None, max_bytes)
+                if stream.isatty():
+                    stream = io.BytesIO(_read_tty(stream))
+                yield from _read_stream(stream, STDIN_SOURCE, _STDIN_STEM, None, fields, split=True, limit=limit)
             except OSError as e:
                 yield _error(_STDIN_STEM, STDIN_SOURCE, _os_message(e))
+        elif path.startswith(("http://", "https://")):
+            yield from _read_url(path, fields, limit)
         else:
-            yield from _read_path(path, max_bytes)
+            yield from _read_path(path, fields, limit)
+
+
+def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many documents `read(paths)` will yield, when that is cheap to know (for a progress bar):
+    one per text or TimeML file, one per non-blank line of JSON Lines; None for standard input,
+    URLs and JSON files (which would have to be parsed twice)."""
+    total = 0
+    for p in paths:
+        path = os.fspath(p)
+        if path == "-" or "://" in path:
+            return None
+        files = [f for f, err in _walk(path) if err is None] if os.path.isdir(path) else [path]
+        for file in files:
+            fmt = EXTENSIONS.get(os.path.splitext(file)[1].lower())
+            if fmt == "json":
+                return None
+            if fmt == "jsonl" and os.path.isfile(file):  # never a FIFO: counting would read it
+                try:
+                    with open(file, "rb") as f:
+                        total += sum(1 for line in f if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total

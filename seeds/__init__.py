@@ -1,1 +1,0 @@
-"""Bundled seed articles: the default input of `timeline build`."""
