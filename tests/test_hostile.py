@@ -246,11 +246,11 @@ def test_kill_while_writing_leaves_the_previous_output_intact(tmp_path):
     out.write_text('{"previous": true}\n', encoding="utf-8")
     # the process is killed (as by `kill -9` or the OOM killer) half-way through writing its output
     patch = ("import os, signal, timeline.write as w\n"
-             "def dies(out, chronology, events):\n"
+             "def dies(fmt, out, *args, **kwargs):\n"
              "    out.write('{\"documents\": [')\n"
              "    out.flush()\n"
              "    os.kill(os.getpid(), signal.SIGKILL)\n"
-             "w.write_events_json = dies\n")
+             "w.write_events = dies\n")
     r = _patched(patch, ["build", str(ROOT / "seeds" / "000_b42bc007d7a7e483.txt"), "-f", "json", "-q", "-j", "1",
                          "-o", str(out)])
     assert r.returncode == -signal.SIGKILL
@@ -467,11 +467,11 @@ def test_sigterm_while_writing_leaves_the_previous_output_and_no_temporary_file(
     out = tmp_path / "out.json"
     out.write_text('{"previous": true}\n', encoding="utf-8")
     patch = ("import os, signal, time, timeline.write as w\n"
-             "def dies(out, chronology, events):\n"
+             "def dies(fmt, out, *args, **kwargs):\n"
              "    out.write('{\"documents\": [')\n"
              "    os.kill(os.getpid(), signal.SIGTERM)\n"
              "    time.sleep(30)\n"
-             "w.write_events_json = dies\n")
+             "w.write_events = dies\n")
     r = _patched(patch, ["build", str(ROOT / "seeds" / "000_b42bc007d7a7e483.txt"), "-f", "json", "-q", "-j", "1",
                          "-o", str(out)])
     assert r.returncode == 143 and one_line(r) == "timeline: terminated"
