@@ -4,12 +4,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench model clean
+.PHONY: run test bench fuzz model clean
 
-$(STAMP): pyproject.toml
+# constraints.txt pins every package to the version the tests passed with (see its head).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -21,11 +22,15 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench.py
 
+# The property-based tests of tests/test_properties.py with 20,000 examples each (make test runs 40).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py -p no:cacheprovider
+
 # Trains the named-entity model shipped in timeline/lang/id/models/ner from ../shared/data/ner and the
 # part-of-speech tagger shipped in timeline/lang/id/models/pos from ../shared/data/pos (with the
 # lemma comparison on ../shared/data/ud) -- the only target that reads ../shared.
 model: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test,model]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,model]'
 	$(PY) scripts/train_ner.py --data ../shared/data/ner --out timeline/lang/id/models/ner
 	$(PY) scripts/train_pos.py --data ../shared/data/pos --ud ../shared/data/ud --out timeline/lang/id/models/pos --heldout tests/data/pos-heldout.tsv
 	$(PY) scripts/train_events.py --stories ../shared/data/stories --labels tests/data/event-labels.jsonl \

@@ -8,6 +8,7 @@ default (no language, so it detects one) is measured on a 0.1 MB sample only, be
 
     python bench/bench.py            # full run (about five minutes)
     python bench/bench.py --quick    # ten times smaller corpora, for a smoke test
+    python bench/bench.py --hostile  # only the dense date lines and unterminated TimeML beside prose
 """
 from __future__ import annotations
 
@@ -46,15 +47,17 @@ def write_corpus(texts: list[str], target_bytes: int, path: Path) -> int:
     return total
 
 
-def run_measured(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one child process."""
+def run_measured(cmd: list[str], ok: tuple[int, ...] = (0,), cpu: bool = False) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one child process (with `cpu`, its CPU seconds, user and system,
+    which other work on the machine disturbs less than wall-clock time); an exit code outside `ok`
+    stops the bench."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
+    if os.waitstatus_to_exitcode(status) not in ok:
         raise SystemExit(f"bench: {' '.join(cmd)} failed: {proc.stderr.read().decode()[-500:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return (usage.ru_utime + usage.ru_stime if cpu else elapsed), usage.ru_maxrss / 1024
 
 
 DATEPARSER_CHILD = """
@@ -78,6 +81,42 @@ t0 = time.perf_counter(); tag(junk); t_junk = time.perf_counter() - t0
 print(json.dumps({"prose": t_prose, "junk": t_junk}))
 """
 
+# `timeline tag` on 1 MB of text that is all time expressions, and on 1 MB TimeML files whose text
+# opens a construct and never closes it, beside 1 MB of prose: whole runs (start-up, reading,
+# tagging, writing), each in a fresh process, so peak RSS is the run's own; CPU seconds, the
+# better of two runs.
+DENSE_LINES = {"`2020 `": "2020 ", "`Januari `": "Januari ", "`Rabu (`": "Rabu ("}
+UNTERMINATED_TIMEML = {
+    "`<!--`": "<!-- a ", "`<TEXT>`": "<TEXT> a ", "`<![CDATA[`": "<![CDATA[ a ", "`<?`": "<? a ",
+    '`<a "`': '<a " ', "`<TIMEX3 `": "<TIMEX3 value='2020' ", "`<!DOCTYPE [`": "<!DOCTYPE x [ ",
+}
+
+
+def hostile_runs(tmp: Path, texts: list[str], timeline: str) -> list[tuple[str, int, float, float, float]]:
+    """(name, bytes, seconds, peak RSS MB, ratio to prose) of `timeline tag` on each 1 MB input."""
+    size = MB
+    prose_path = tmp / "prose.txt"
+    prose_path.write_text(("\n".join(texts) * (size // len("\n".join(texts)) + 1))[:size], encoding="utf-8")
+    inputs = [("1 MB of prose", prose_path)]
+    for name, unit in DENSE_LINES.items():
+        path = tmp / f"dense{len(inputs)}.txt"
+        path.write_text((unit * (size // len(unit) + 1))[:size], encoding="utf-8")
+        inputs.append((f"1 MB line of {name}", path))
+    for name, unit in UNTERMINATED_TIMEML.items():
+        path = tmp / f"open{len(inputs)}.tml"
+        body = (unit * (size // len(unit) + 1))[: size - 40]
+        path.write_text("<?xml version='1.0'?><TimeML><TEXT>" + body + "</TEXT></TimeML>", encoding="utf-8")
+        inputs.append((f"TimeML, 1 MB of unterminated {name}", path))
+    rows = []
+    base = None
+    for name, path in inputs:
+        cmd = [timeline, "tag", str(path), "-f", "jsonl", "-q", "-j", "1", "-o", os.devnull]
+        t, rss = min(run_measured(cmd, ok=(0, 1), cpu=True) for _ in range(2))  # the better of two runs
+        base = base or t
+        rows.append((name, path.stat().st_size, t, rss, t / base))
+    return rows
+
+
 MODEL_LOAD_CHILD = """
 import time
 t0 = time.perf_counter()
@@ -92,7 +131,17 @@ print(time.perf_counter() - t0)
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true", help="0.12 MB and 1.2 MB instead of 1.2 MB and 12 MB")
+    ap.add_argument("--hostile", action="store_true", help="only the dense-date and unterminated-TimeML runs")
     args = ap.parse_args()
+    if args.hostile:
+        timeline = str(Path(sys.executable).parent / "timeline")
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = hostile_runs(Path(tmp), corpus_texts(), timeline)
+        print("| `timeline tag` on | input | CPU time | × prose | peak RSS | RSS per input byte |")
+        print("|---|---|---|---|---|---|")
+        for name, size, t, rss, ratio in rows:
+            print(f"| {name} | {size / MB:.2f} MB | {t:.2f} s | **{ratio:.2f}** | {rss:.0f} MB | {rss * MB / size:.0f} B |")
+        return
     small, large = (120_000, 1_200_000) if args.quick else (1_200_000, 12_000_000)
     timeline = str(Path(sys.executable).parent / "timeline")
     texts = corpus_texts()
@@ -117,6 +166,7 @@ def main() -> None:
                                           capture_output=True, check=True).stdout)
         load = float(subprocess.run([sys.executable, "-c", MODEL_LOAD_CHILD], capture_output=True, check=True,
                                     cwd=ROOT).stdout)
+        hostile = hostile_runs(Path(tmp), texts, timeline)
         # one long document: the build must be linear in the length of a single input too
         single = {}
         for name, size in (("one1", small // 1.2), ("one10", large // 1.2)):
@@ -155,6 +205,14 @@ def main() -> None:
     (s1, (t1, _)), (s10, (t10, _)) = single["one1"], single["one10"]
     print(f"- one plain-text document of {s10 / MB:.0f} MB: {t10:.1f} s; of {s1 / MB:.0f} MB: {t1:.1f} s; "
           f"ratio **{t10 / t1:.1f}** (target ≤ 12: linear in one document's length)")
+    print()
+    print("| `timeline tag` on | input | CPU time | × prose | peak RSS | RSS per input byte |")
+    print("|---|---|---|---|---|---|")
+    for name, size, t, rss, ratio in hostile:
+        print(f"| {name} | {size / MB:.2f} MB | {t:.2f} s | **{ratio:.2f}** | {rss:.0f} MB | {rss * MB / size:.0f} B |")
+    worst = max(hostile[1:], key=lambda r: r[4])
+    print(f"- worst of the dense lines and unterminated TimeML: {worst[0]}, **{worst[4]:.2f}×** prose "
+          f"(target ≤ 3), peak RSS at most **{max(r[3] * MB / r[1] for r in hostile):.0f} bytes per input byte** (target < 300)")
     print(f"- machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; wall-clock times including start-up")
 
 

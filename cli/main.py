@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70  # 70: EX_SOFTWARE of sysexits.h
+EXIT_OUTPUT, EXIT_WORKER_DIED = 3, 4  # writing failed (disk full, closed stdout); a worker process died
 
 
 def _looks_like_input(word: str) -> bool:
@@ -93,7 +94,10 @@ app = typer.Typer(
   [cyan]timeline help build[/cyan]                the options of build
 
 Exit codes: 0 all inputs processed; 1 some input failed (the others are
-still written); 2 usage error; 70 internal error (a bug: please report it).
+still written); 2 usage error; 3 the output could not be written (disk
+full, closed standard output); 4 a worker process died (killed, out of
+memory); 70 internal error (a bug: please report it). A file output keeps
+its previous content unless the run ends well.
 `timeline --version` prints the version.
 """,
 )
@@ -110,13 +114,33 @@ def _fail_usage(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
+def _quoted(value: str, limit: int = 80) -> str:
+    """A value from the command line in a message: quoted, at most `limit` characters of it."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
 def _parse_dct(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
+    from timeline.timex.absolute import parse_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _fail_usage(f"--dct {value!r}: not a date, expected YYYY-MM-DD")
+        return parse_date(value)  # YYYY-MM-DD, or a date with day, month and year written another way
+    except ValueError as exc:
+        reason = str(exc) if "outside" in str(exc) else "not a date, expected YYYY-MM-DD (or a day, month and year)"
+        _fail_usage(f"--dct {_quoted(value)}: {reason}")
+
+
+def _fail_output(where: str, exc: OSError | str) -> None:
+    reason = exc if isinstance(exc, str) else (exc.strerror or type(exc).__name__)
+    _stderr().print(f"timeline: {where}: cannot write: {reason}", markup=False, soft_wrap=True)
+    raise typer.Exit(EXIT_OUTPUT)
+
+
+def _max_bytes(mb: int) -> int:
+    if mb < 1:
+        _fail_usage("--max-input must be 1 (MB) or more")
+    return mb * 1024 * 1024
 
 
 def _choose_format(fmt: Optional[str], output: Optional[str], command: str) -> str:
@@ -138,7 +162,12 @@ def _folder_output(fmt: str, output: Optional[str], inputs) -> Optional[Path]:
     if not writers.get(fmt).per_document:
         return None
     if output is not None and (Path(output).is_dir() or output.endswith("/")):
+        from timeline.io.atomic import same_file_as_input
+
         folder = Path(output)
+        clash = same_file_as_input(folder, inputs or (), folder=True)
+        if clash is not None:
+            _fail_usage(f"--output {output}: lies in the input folder {clash}; its files would be read as inputs")
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -152,10 +181,16 @@ def _folder_output(fmt: str, output: Optional[str], inputs) -> Optional[Path]:
     return None
 
 
-def _check_output_path(path: Optional[str]) -> None:
-    """`-o FILE` is checked before any work: its folder exists and can be written, it is no folder."""
+def _check_output_path(path: Optional[str], inputs=()) -> None:
+    """`-o FILE` is checked before any work: its folder exists and can be written, it is no folder,
+    and it is none of the inputs (writing it would destroy it)."""
     if path is None or path == "-":
         return
+    from timeline.io.atomic import same_file_as_input
+
+    clash = same_file_as_input(path, inputs or ())
+    if clash is not None:
+        _fail_usage(f"--output {path}: is the input {clash}; writing it would destroy it")
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
@@ -192,15 +227,27 @@ def _check_kind(kind: str, lexicon: Optional[Path]) -> None:
 
 @contextmanager
 def _output(path: Optional[str]) -> Iterator:
+    """Standard output, or a file written atomically (timeline.io.atomic: through a temporary file
+    in the same folder, renamed at the end, so the previous file stays whole until the new one is);
+    a failure to write is one line and exit 3."""
     if path is None or str(path) == "-":
-        yield sys.stdout
-    else:
+        if sys.stdout is None:
+            _fail_output("standard output", "it is closed")
         try:
-            fh = open(path, "w", encoding="utf-8", newline="")
+            yield sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): DefaultToBuild.invoke ends quietly with 0
         except OSError as exc:
-            _fail_usage(f"{path}: cannot write: {exc.strerror}")
-        with fh:
+            _fail_output("standard output", exc)
+        return
+    from timeline.io.atomic import atomic_write
+
+    try:
+        with atomic_write(path) as fh:
             yield fh
+    except OSError as exc:
+        _fail_output(str(path), exc)
 
 
 class _Ticker:
@@ -299,7 +346,7 @@ INPUTS_HELP = "Files, folders (read recursively) or - for standard input."
 @app.command("tag")
 def tag_command(
     inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False, metavar="INPUTS"),
-    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
+    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date for inputs that state none: YYYY-MM-DD, or a day, month and year (`10 Desember 2014`)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table (default), json, jsonl or timeml; default: from --output's extension, else table.", show_default=False),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout; for timeml with several inputs a folder (ending in /)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
@@ -307,6 +354,7 @@ def tag_command(
     text_field: Optional[str] = typer.Option(None, "--text-field", help=TEXT_FIELD_HELP, show_default=False),
     id_field: Optional[str] = typer.Option(None, "--id-field", help=ID_FIELD_HELP, show_default=False),
     date_field: Optional[str] = typer.Option(None, "--date-field", help=DATE_FIELD_HELP, show_default=False),
+    max_input: int = typer.Option(64, "--max-input", metavar="MB", help="Refuse an input file (a JSON Lines line) larger than this many MB."),
 ) -> None:
     """Find every time expression and its TIMEX3 value.
 
@@ -324,15 +372,17 @@ def tag_command(
     if workers < 0:
         _fail_usage("--workers must be 0 (all cores) or more")
     cli_dct = _parse_dct(dct)
+    max_bytes = _max_bytes(max_input)
     errors = None  # the console for messages, made at the first failed input (rich is not imported otherwise)
     folder = _folder_output(fmt, output, inputs)
     if folder is None:
-        _check_output_path(output)
+        _check_output_path(output, inputs)
     failed = 0
     _stdin_note(inputs)
     with _output(None if folder else output) as out, _progress(not quiet, inputs) as tick:
         writer = writers.get(fmt).documents(out, folder)
-        for doc, timexes in tag_documents(read(inputs, fields=_fields(text_field, id_field, date_field)), cli_dct, workers=workers or os.cpu_count() or 1):
+        documents = read(inputs, fields=_fields(text_field, id_field, date_field), max_bytes=max_bytes)
+        for doc, timexes in tag_documents(documents, cli_dct, workers=workers or os.cpu_count() or 1):
             tick(doc)
             if doc.warnings:
                 errors = errors or _stderr()
@@ -341,7 +391,12 @@ def tag_command(
                 failed += 1
                 errors = errors or _stderr()
                 _report_error(errors, doc)
-            writer.write(doc, timexes)
+            try:
+                writer.write(doc, timexes)
+            except OSError as exc:
+                if folder is None:
+                    raise
+                _fail_output(str(folder), exc)  # a full disk: the files written so far are whole
         writer.close()
     raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
 
@@ -489,7 +544,7 @@ def build_command(
     status: Optional[str] = typer.Option(None, "--status", "-s", help="Only events with this status (occurred, planned, expected, reported, denied, hypothetical)."),
     since: Optional[str] = typer.Option(None, "--since", help="Only events overlapping this date or later (YYYY[-MM[-DD]])."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events overlapping this date or earlier (YYYY[-MM[-DD]])."),
-    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date YYYY-MM-DD for inputs that state none."),
+    dct: Optional[str] = typer.Option(None, "--dct", help="Publication date for inputs that state none: YYYY-MM-DD, or a day, month and year (`10 Desember 2014`)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, json, jsonl, csv, tsv, markdown, html, ics, timelinejs, timelinejs-sheet, timeml; default: from --output's extension (.csv .tsv .md .html .ics .json .jsonl .tml), else table.", show_default=False),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", help="Extra event triggers (TOML, the format of timeline/lang/id/events.toml)."),
@@ -500,6 +555,7 @@ def build_command(
     text_field: Optional[str] = typer.Option(None, "--text-field", help=TEXT_FIELD_HELP, show_default=False),
     id_field: Optional[str] = typer.Option(None, "--id-field", help=ID_FIELD_HELP, show_default=False),
     date_field: Optional[str] = typer.Option(None, "--date-field", help=DATE_FIELD_HELP, show_default=False),
+    max_input: int = typer.Option(64, "--max-input", metavar="MB", help="Refuse an input file (a JSON Lines line) larger than this many MB."),
 ) -> None:
     """The chronology: every event once, on its date, with who, where, status and sources.
 
@@ -538,13 +594,14 @@ def build_command(
     elif lexicon is not None:
         _known_kinds(lexicon)  # a lexicon that does not load is a usage error, before any work
     cli_dct = _parse_dct(dct)
+    max_bytes = _max_bytes(max_input)
     paths = inputs or [str(p) for p in seed_paths()]
     folder = _folder_output(fmt, output, paths)
     if folder is None:
-        _check_output_path(output)
+        _check_output_path(output, paths)
     errors = _stderr()
     texts: dict[str, str] = {}
-    documents = read(paths, fields=_fields(text_field, id_field, date_field))
+    documents = read(paths, fields=_fields(text_field, id_field, date_field), max_bytes=max_bytes)
     if writers.get(fmt).needs_texts:
         documents = _keeping_texts(documents, texts)
     try:
@@ -578,7 +635,12 @@ def build_command(
     if writers.get(fmt).per_document and folder is None and sum(d.status == "ok" for d in chronology.documents) > 1:
         _fail_usage(f"--format {fmt}: the input held several articles; give --output FOLDER/")
     with _output(None if folder else output) as out:
-        writers.write_events(fmt, out, chronology, events, texts=texts, folder=folder)
+        try:
+            writers.write_events(fmt, out, chronology, events, texts=texts, folder=folder)
+        except OSError as exc:
+            if folder is None:
+                raise
+            _fail_output(str(folder), exc)
     if not quiet:
         shown = f"{len(events)} of {len(chronology.events)} events" if len(events) != len(chronology.events) else f"{len(events)} events"
         errors.print(f"{len(chronology.documents)} articles read ({len(failed)} failed), {shown}, "
@@ -593,7 +655,23 @@ def _keeping_texts(documents, texts: dict[str, str]):
         yield doc
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that cleanup runs (not caught as an Exception)."""
+
+
 def main() -> None:
+    import gc
+    import signal
+
+    # The pipeline makes many small objects and few reference cycles: collecting every 700
+    # allocations (Python's default) costs a third of the time on a line of dense dates.
+    gc.set_threshold(100_000, 50, 100)
+    from timeline.parallel import WorkerDied
+
+    def terminated(signum, frame):  # `kill`: unwind, so that no temporary output or worker is left behind
+        raise _Terminated()
+
+    signal.signal(signal.SIGTERM, terminated)
     try:
         app(prog_name="timeline")
     except SystemExit:
@@ -601,6 +679,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("timeline: interrupted\n")
         sys.exit(130)
+    except _Terminated:
+        sys.stderr.write("timeline: terminated\n")
+        sys.exit(143)
+    except WorkerDied as exc:
+        sys.stderr.write(f"timeline: {exc}\n")
+        sys.exit(EXIT_WORKER_DIED)
     except BrokenPipeError:
         # the reader went away (e.g. `| head`): not an error worth a traceback
         _silence_stdout()

@@ -34,12 +34,13 @@ __all__ = ["Document", "Timex", "read", "tag", "tag_documents", "date_document",
            "evaluate_gold", "seed_paths"]
 
 
-def read(paths: Iterable[str | Path], *, stdin=None, fields=None) -> Iterator[Document]:
+def read(paths: Iterable[str | Path], *, stdin=None, fields=None, max_bytes: int | None = None) -> Iterator[Document]:
     """Documents from files, folders, URLs, HTML pages and `-` (stdin), one at a time; bad inputs come
-    as status "error". `fields`: a `timeline.io.read.Fields` naming other JSON fields."""
-    from .io.read import DEFAULT_FIELDS, read as _read
+    as status "error" (as does an input of more than `max_bytes`, default
+    `timeline.io.read.MAX_INPUT_BYTES`). `fields`: a `timeline.io.read.Fields` naming other JSON fields."""
+    from .io.read import DEFAULT_FIELDS, MAX_INPUT_BYTES, read as _read
 
-    return _read(paths, stdin=stdin, fields=fields or DEFAULT_FIELDS)
+    return _read(paths, stdin=stdin, fields=fields or DEFAULT_FIELDS, max_bytes=max_bytes or MAX_INPUT_BYTES)
 
 
 def tag(text: str, dct: date | None = None) -> list[Timex]:
@@ -58,8 +59,17 @@ def date_document(doc: Document, cli_dct: date | None = None) -> Document:
 def _tag_one(doc: Document, cli_dct: date | None) -> tuple[Document, list[Timex]]:
     if doc.status != "ok":
         return doc, []
-    date_document(doc, cli_dct)  # dating from the lead matches the text once for both (timex.tagger.find)
-    return doc, tag(doc.text, doc.dct)
+    from .timex.tagger import forget
+
+    try:
+        date_document(doc, cli_dct)  # dating from the lead matches the text once for both (timex.tagger.find)
+        return doc, tag(doc.text, doc.dct)
+    except Exception as exc:  # a fault in one document: that document fails, the others go on
+        from .model import failed
+
+        return failed(doc, "tagging", exc), []
+    finally:
+        forget()  # its matches: memory stays flat while it is written
 
 
 _POOL_STATE: dict = {}
@@ -72,7 +82,8 @@ def _pool_init(cli_dct: date | None) -> None:
 
 def _pool_work(doc: Document):
     doc, timexes = _tag_one(doc, _POOL_STATE.get("cli_dct"))
-    return doc.dct, doc.dct_source, timexes  # the text stays in the parent: it is not sent back
+    # the text stays in the parent: it is not sent back
+    return doc.dct, doc.dct_source, doc.status, doc.error, timexes
 
 
 def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
@@ -80,7 +91,8 @@ def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
     """Date and tag each document as it comes (streaming, in input order); failed inputs pass
     through with no timexes. With `workers` > 1, a big input (more than POOL_AFTER_CHARS of text)
     is tagged on that many processes from there on (forked after the grammar is compiled); the
-    results are the same. Small inputs never pay for starting processes."""
+    results are the same. Small inputs never pay for starting processes. A worker that dies
+    raises `timeline.parallel.WorkerDied`."""
     docs = iter(docs)
     seen = 0
     for doc in docs:
@@ -92,6 +104,7 @@ def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
         return
     from collections import deque
 
+    from .parallel import ordered_map
     from .timex.grammar import default
     from .workers import context
 
@@ -104,11 +117,14 @@ def tag_documents(docs: Iterable[Document], cli_dct: date | None = None,
             pending.append(doc)
             yield doc
 
-    with context().Pool(workers, initializer=_pool_init, initargs=(cli_dct,)) as pool:
-        for dct, dct_source, timexes in pool.imap(_pool_work, feed(), chunksize=16):
-            doc = pending.popleft()
-            doc.dct, doc.dct_source = dct, dct_source
-            yield doc, timexes
+    for dct, dct_source, status, error, timexes in ordered_map(_pool_work, feed(), workers, chunksize=16,
+                                                               context=context(), initializer=_pool_init,
+                                                               initargs=(cli_dct,)):
+        doc = pending.popleft()
+        doc.dct, doc.dct_source, doc.status, doc.error = dct, dct_source, status, error
+        if status != "ok":
+            doc.text = ""
+        yield doc, timexes
 
 
 def extract(documents: Iterable[Document], **options):

@@ -20,7 +20,8 @@ from .events.classify import threshold
 from .events.cluster import group
 from .events.lexicon import Lexicon, load_lexicon
 from .events.windows import retag_within, window
-from .model import Chronology, Document, Event, Timex
+from .io.read import no_surrogates
+from .model import Chronology, Document, Event, Timex, failed
 from .nlp.entities import gazetteer, key, person_key
 from .timex.dct import date_document
 from .timex.tagger import tag
@@ -38,10 +39,17 @@ class _Processed:
 def _process(doc: Document, cli_dct: date | None, lex: Lexicon) -> _Processed:
     if doc.status != "ok":
         return _Processed(doc, [])
-    date_document(doc, cli_dct)
-    timexes = tag(doc.text, doc.dct)
+    doc.text = no_surrogates(doc.text)  # a lone surrogate (from Python, not read: the reader does this) cannot be encoded
+    try:
+        date_document(doc, cli_dct)
+        timexes = tag(doc.text, doc.dct)
+    except Exception as exc:  # a fault in one document costs that document only
+        return _Processed(failed(doc, "tagging", exc), [])
     p = _Processed(doc, timexes)
-    _find_candidates(p, lex)
+    try:
+        _find_candidates(p, lex)
+    except Exception as exc:
+        return _Processed(failed(doc, "finding events", exc), [])
     if doc.dct is not None:
         doc.text = ""  # only undated articles are read again (for their DCT window): keep memory flat
     return p
@@ -83,7 +91,8 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexico
     """Date, tag and find mentions, one document at a time, in input order, on `workers` processes.
 
     The model is loaded here, before the workers fork, so that a missing model fails once, in
-    this process, and the workers share what was loaded.
+    this process, and the workers share what was loaded. A worker that dies raises
+    `timeline.parallel.WorkerDied` (timeline.parallel: nothing hangs, no orphan workers).
     """
     if workers <= 1:
         for doc in documents:
@@ -93,17 +102,18 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexico
             yield p
         return
     from .nlp import tag_many
+    from .parallel import ordered_map
     from .nlp.entities import ner_model
     from .workers import context
 
     ner_model()
     tag_many(["-"])  # the part-of-speech model too: loaded once, shared by forked workers
     _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)
-    with context().Pool(workers, initializer=_init_worker, initargs=(cli_dct, lex)) as pool:
-        for p in pool.imap(_work, documents, chunksize=4):
-            if on_document:
-                on_document(p.doc)
-            yield p
+    for p in ordered_map(_work, documents, workers, chunksize=4, context=context(), initializer=_init_worker,
+                         initargs=(cli_dct, lex)):
+        if on_document:
+            on_document(p.doc)
+        yield p
 
 
 def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexicon: str | None = None,
@@ -130,8 +140,12 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
             if found is None:
                 continue
             p.doc.dct_window, p.doc.dct_source = found, "inferred"
-            p.timexes = retag_within(p.doc, found)
-            _find_candidates(p, lex)
+            try:
+                p.timexes = retag_within(p.doc, found)
+                _find_candidates(p, lex)
+            except Exception as exc:
+                failed(p.doc, "finding events", exc)
+                p.timexes, p.candidates, p.sentences = [], [], {}
 
     cands = [c for p in processed for c in p.candidates]
     sentences = {k: v for p in processed for k, v in p.sentences.items()}

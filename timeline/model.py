@@ -30,7 +30,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)  # read, but suspicious (several datelines in one text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Timex:
     """A TIMEX3: character offsets into the document text, `text[start:end] == self.text`."""
 
@@ -57,6 +57,17 @@ class Timex:
 
 class InputError(Exception):
     """An input that cannot be read; the message names the problem, the caller names the input."""
+
+
+def failed(doc: Document, stage: str, exc: BaseException) -> Document:
+    """Mark `doc` as failed in `stage` ("tagging", "finding events") with a one-line reason: one
+    document's fault never costs the others (the run goes on, the exit code says 1)."""
+    detail = " ".join(str(exc).split())
+    if len(detail) > 160:
+        detail = detail[:160] + "…"
+    doc.status, doc.error = "error", f"{stage} failed: {type(exc).__name__}" + (f": {detail}" if detail else "")
+    doc.text = ""
+    return doc
 
 
 @dataclass

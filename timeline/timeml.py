@@ -1,18 +1,20 @@
 """TimeML in and out: parse a TimeML document (gold or system) and write one.
 
-Parsing is regex-based rather than a strict XML parser, so that the real files seen in the wild
-(no encoding declared, stray `&` or `<` in the text, unknown tags) still read. The text is the
-content of `<TEXT>` with every tag removed and entities unescaped; TIMEX3 offsets count characters
-(code points) in that text, so `doc.text[t.start:t.end] == t.text`.
+Parsing uses a real XML parser (expat, entities off) for well-formed files, and a lenient linear
+scanner for the real files seen in the wild that are not (stray `&` or `<` in the text, HTML
+entities, unknown tags). The text is the content of `<TEXT>` with every tag removed and entities
+unescaped; TIMEX3 offsets count characters (code points) in that text, so
+`doc.text[t.start:t.end] == t.text`.
 """
 from __future__ import annotations
 
 import html.entities
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from timeline.model import Document, InputError, Timex
+from timeline.values import check_dct
 
 __all__ = ["GoldTimex", "parse_date_value", "parse_timeml", "to_timeml"]
 
@@ -43,25 +45,12 @@ class GoldTimex:
 
 # ---------------------------------------------------------------- parsing
 
-_FLAGS = re.S | re.I
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TEXT = re.compile(r"<TEXT(?:\s[^>]*)?>(.*?)</TEXT\s*>", _FLAGS)
-_DOCID = re.compile(r"<DOCID(?:\s[^>]*)?>(.*?)</DOCID\s*>", _FLAGS)
-_DCT = re.compile(r"<DCT(?:\s[^>]*)?>(.*?)</DCT\s*>", _FLAGS)
-_TITLE = re.compile(r"<TITLE(?:\s[^>]*)?>(.*?)</TITLE\s*>", _FLAGS)
-_TIMEX_OPEN = re.compile(r"<TIMEX3\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>", _FLAGS)
-# Inside <TEXT>: comments, CDATA, processing instructions, and tags. A `<` that starts none of
-# these (`a < b` in a sloppy file) stays text.
-_TOKEN = re.compile(
-    r"<!--.*?-->"
-    r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
-    r"|<\?.*?\?>"
-    r"|<(?P<close>/)?(?P<name>[A-Za-z_][\w.:-]*)(?P<attrs>(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>",
-    re.S,
-)
 _ATTR = re.compile(r"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_TAGS = re.compile(r"<[^>]*>")
+# A tag: its name, then attributes; a quoted value holds no `<` or `>`, so that matching one tag
+# never reads past the next `<` (linear time on any input, `<a "` repeated included).
+_TAG = re.compile(r"<(/)?([A-Za-z_][\w.:-]*)((?:[^<>\"']|\"[^\"<>]*\"|'[^'<>]*')*)>")
+_DOCTYPE = re.compile(r"<!DOCTYPE\b", re.I)
 
 
 def _unescape(s: str) -> str:
@@ -83,11 +72,6 @@ def _attrs(s: str) -> dict[str, str]:
     return {m.group(1): _unescape(m.group(2) if m.group(2) is not None else m.group(3)) for m in _ATTR.finditer(s)}
 
 
-def _plain(fragment: str) -> str:
-    """An element's content as one clean line: tags removed, entities unescaped, spaces collapsed."""
-    return " ".join(_unescape(_TAGS.sub("", fragment)).split())
-
-
 def _newlines(s: str) -> str:
     return s.replace("\r\n", "\n").replace("\r", "\n") if "\r" in s else s
 
@@ -99,81 +83,235 @@ def parse_date_value(value: str) -> date:
     """The date of a DCT value: "YYYY-MM-DD" or an ISO datetime (its date as written).
 
     Month and day may lack their leading zero ("2013-12-4", as in real TimeML files).
-    Raises ValueError for anything else, or an impossible date or time.
+    Raises ValueError for anything else, an impossible date or time, or a year outside
+    `values.FIRST_YEAR`…`LAST_YEAR`.
     """
     m = _DATE_VALUE.fullmatch(value.strip())
     if m is None:
         raise ValueError(value)
     day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    check_dct(day)
     if m.group(4):
         datetime.fromisoformat(day.isoformat() + m.group(4))  # the time part must be valid too
     return day
 
 
-def _dct(fragment: str) -> date:
-    m = _TIMEX_OPEN.search(fragment)
-    raw = _attrs(m.group(1)).get("value", "") if m else ""
-    if not raw:
-        raw = _plain(fragment)
+@dataclass
+class _Parsed:
+    """What both readers find: the raw text of DOCID, TITLE and DCT (and the DCT's first TIMEX3
+    value), the text of `<TEXT>` and the TIMEX3 spans in it."""
+
+    text: str | None = None
+    spans: list[tuple[dict[str, str], int, int]] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)  # DOCID, TITLE, DCT: their text
+    dct_value: str | None = None
+
+
+_META = ("DOCID", "TITLE", "DCT")
+
+
+def _parse_xml(markup: str) -> _Parsed | None:
+    """With a real XML parser (expat through defusedxml: no entity declarations, no external
+    references), or None when the markup is not well-formed XML."""
+    import xml.etree.ElementTree as std
+
+    import defusedxml
+    import defusedxml.ElementTree as safe
+
     try:
-        return parse_date_value(raw)
-    except ValueError:
-        raise InputError(f"invalid DCT '{raw}'") from None
+        root = safe.fromstring(markup, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except (std.ParseError, defusedxml.DefusedXmlException, ValueError):
+        return None
+    out = _Parsed()
+    parts: list[str] = []
+
+    def name(el) -> str:
+        return el.tag.rsplit("}", 1)[-1].upper() if isinstance(el.tag, str) else ""
+
+    def text_of(el) -> str:
+        return "".join(el.itertext())
+
+    def body(el, length: int) -> int:
+        """Append the text of `el`'s content to parts; returns the length after it."""
+        if el.text:
+            parts.append(el.text)
+            length += len(el.text)
+        for child in el:
+            start = length
+            length = body(child, length)
+            if name(child) == "TIMEX3" and length > start:
+                out.spans.append((dict(child.attrib), start, length))
+            if child.tail:
+                parts.append(child.tail)
+                length += len(child.tail)
+        return length
+
+    def visit(el) -> None:
+        n = name(el)
+        if n == "TEXT":
+            if out.text is None:
+                body(el, 0)
+                out.text = "".join(parts)
+            return
+        if n in _META and n not in out.meta:
+            out.meta[n] = text_of(el)
+            if n == "DCT":
+                timex = next((t for t in el.iter() if name(t) == "TIMEX3"), None)
+                out.dct_value = timex.attrib.get("value", "") if timex is not None else None
+            return
+        for child in el:
+            visit(child)
+
+    visit(root)
+    return out
+
+
+class _Finder:
+    """`str.find` of a few fixed strings, remembering each last answer: scanning forward for the
+    end of many unterminated `<!--` is linear, not quadratic."""
+
+    def __init__(self, s: str):
+        self.s = s
+        self.last: dict[str, tuple[int, int]] = {}  # what: (searched from, found at or -1)
+
+    def find(self, what: str, start: int) -> int:
+        known = self.last.get(what)
+        if known is not None and known[0] <= start and (known[1] == -1 or known[1] >= start):
+            return known[1]
+        at = self.s.find(what, start)
+        self.last[what] = (start, at)
+        return at
+
+
+def _parse_lenient(markup: str) -> _Parsed:
+    """For TimeML seen in the wild that is not well-formed XML (stray `&` or `<`, HTML entities,
+    unknown or unclosed tags): one left-to-right scan, linear in the length of the markup.
+
+    Comments, processing instructions and the DOCTYPE hold no text; an unterminated one is text.
+    The text is the content of the first `<TEXT>` that is closed, its tags removed; a `<` that
+    starts no tag stays text."""
+    s, find = markup, _Finder(markup).find
+    out = _Parsed()
+    parts: list[str] = []
+    length = 0
+    in_text = False
+    open_timexes: list[tuple[dict[str, str], int]] = []
+    meta_open: dict[str, list[str]] = {}  # DOCID, TITLE, DCT being read: their text so far
+    dct_value: str | None = None
+    done_text = False
+
+    def add_text(piece: str, raw: bool = False) -> None:
+        nonlocal length
+        if not piece:
+            return
+        if not raw:
+            piece = _unescape(piece)
+        if in_text:
+            parts.append(piece)
+            length += len(piece)
+        else:
+            for collected in meta_open.values():
+                collected.append(piece)
+
+    pos = cursor = 0  # text since `pos` is not yet added; look for the next `<` from `cursor`
+    n = len(s)
+    while cursor < n:
+        lt = s.find("<", cursor)
+        if lt == -1:
+            break
+        end = -1
+        kind = ""
+        if s.startswith("<!--", lt):
+            at = find("-->", lt + 4)
+            end, kind = (at + 3, "skip") if at != -1 else (-1, "")
+        elif s.startswith("<![CDATA[", lt):
+            at = find("]]>", lt + 9)
+            end, kind = (at + 3, "cdata") if at != -1 else (-1, "")
+        elif s.startswith("<?", lt):
+            at = find("?>", lt + 2)
+            end, kind = (at + 2, "skip") if at != -1 else (-1, "")
+        elif not in_text and _DOCTYPE.match(s, lt):
+            close = find(">", lt)
+            bracket = find("[", lt)
+            if bracket != -1 and (close == -1 or bracket < close):
+                close = find("]", bracket)
+                close = find(">", close) if close != -1 else -1
+            end, kind = (close + 1, "skip") if close != -1 else (-1, "")
+        else:
+            m = _TAG.match(s, lt)
+            if m:
+                end, kind = m.end(), "tag"
+        if end == -1:
+            cursor = lt + 1  # a `<` that starts nothing: text
+            continue
+        add_text(s[pos:lt])
+        pos = cursor = end
+        if kind == "cdata":
+            add_text(s[lt + 9 : end - 3], raw=True)
+        if kind != "tag":
+            continue
+        closing, name, attrs = m.group(1), m.group(2).upper(), m.group(3)
+        self_closing = attrs.rstrip().endswith("/")
+        if in_text:
+            if name == "TEXT" and closing:
+                in_text, done_text = False, True
+                out.text = "".join(parts)
+            elif name == "TIMEX3":
+                if closing:
+                    if open_timexes:
+                        a, start = open_timexes.pop()
+                        if length > start:
+                            out.spans.append((a, start, length))
+                elif not self_closing:
+                    open_timexes.append((_attrs(attrs), length))
+            continue
+        if name == "TEXT" and not closing and not self_closing and not done_text:
+            in_text = True
+        elif name in _META and name not in out.meta:
+            if closing and name in meta_open:
+                out.meta[name] = "".join(meta_open.pop(name))
+            elif not closing and not self_closing and name not in meta_open:
+                meta_open[name] = []
+        elif name == "TIMEX3" and "DCT" in meta_open and dct_value is None and not closing:
+            dct_value = _attrs(attrs).get("value", "")
+    if in_text:
+        out.text = None  # a `<TEXT>` never closed: no text element (as a stricter reader says)
+    out.dct_value = dct_value if "DCT" in out.meta else None
+    return out
 
 
 def parse_timeml(markup: str) -> tuple[Document, list[GoldTimex]]:
     """Parse a TimeML document: the Document (id from DOCID, "" if none) and its TIMEX3 tags.
 
+    Well-formed XML is read by a real XML parser (expat, entity declarations and external
+    references refused); other markup by a lenient scanner (`_parse_lenient`) that reads the
+    same text from the files seen in the wild. Both are linear in the length of the markup.
     The text is `<TEXT>` with all tags stripped and entities unescaped (CRLF and CR become LF);
     a DCT in `<DCT>` gives `dct` (the date of its TIMEX3 value, see `parse_date_value`) and `dct_source="input"`.
     Non-consuming (empty) TIMEX3 tags are skipped. Raises InputError when there is no `<TEXT>`
     or the DCT is not a date.
     """
-    markup = _COMMENT.sub("", _newlines(markup))  # comments hold no text, nor elements
-    m_text = _TEXT.search(markup)
-    if m_text is None:
+    markup = _newlines(markup)
+    parsed = _parse_xml(markup)
+    if parsed is None or parsed.text is None:
+        parsed = _parse_lenient(markup)
+    if parsed.text is None:
         raise InputError("malformed TimeML: no <TEXT> element")
-    outside = markup[: m_text.start()] + markup[m_text.end() :]
-
-    m = _DOCID.search(outside)
-    doc_id = _plain(m.group(1)) if m else ""
-    m = _TITLE.search(outside)
-    title = (_plain(m.group(1)) or None) if m else None
-    m = _DCT.search(outside)
-    dct = _dct(m.group(1)) if m else None
-
-    parts: list[str] = []
-    length = 0
-    open_tags: list[tuple[dict[str, str], int]] = []
-    spans: list[tuple[dict[str, str], int, int]] = []
-    content = m_text.group(1)
-    pos = 0
-    for tok in _TOKEN.finditer(content):
-        if tok.start() > pos:
-            piece = _unescape(content[pos : tok.start()])
-            parts.append(piece)
-            length += len(piece)
-        pos = tok.end()
-        if tok.group("cdata") is not None:
-            parts.append(tok.group("cdata"))
-            length += len(tok.group("cdata"))
-            continue
-        name = tok.group("name")
-        if name is None or name.upper() != "TIMEX3":
-            continue  # comments, processing instructions, EVENT, SIGNAL, ... : their text stays, the tags go
-        if tok.group("close"):
-            if open_tags:
-                attrs, start = open_tags.pop()
-                if length > start:
-                    spans.append((attrs, start, length))
-        elif not tok.group("attrs").rstrip().endswith("/"):
-            open_tags.append((_attrs(tok.group("attrs")), length))
-    if pos < len(content):
-        parts.append(_unescape(content[pos:]))
-    text = "".join(parts)
+    text = parsed.text
+    plain = {k: " ".join(v.split()) for k, v in parsed.meta.items()}
+    doc_id = plain.get("DOCID", "")
+    title = plain.get("TITLE") or None
+    dct = None
+    if "DCT" in parsed.meta:
+        raw = parsed.dct_value or plain["DCT"]
+        try:
+            dct = parse_date_value(raw)
+        except ValueError:
+            shown = raw if len(raw) <= 80 else raw[:80] + "…"
+            raise InputError(f"invalid DCT '{shown}'") from None
 
     timexes = []
-    for i, (a, start, end) in enumerate(sorted(spans, key=lambda s: (s[1], s[2])), 1):
+    for i, (a, start, end) in enumerate(sorted(parsed.spans, key=lambda s: (s[1], s[2])), 1):
         timexes.append(
             GoldTimex(
                 tid=a.get("tid") or f"t{i}",

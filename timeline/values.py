@@ -7,6 +7,22 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
+# The years the tool reasons in: a DCT outside them is refused, a time expression valued outside
+# them (`2019 tahun lalu` from 2020) is dropped, so that the date arithmetic of every stage (a week
+# after, a year before) stays inside Python's calendar (years 1 to 9999).
+FIRST_YEAR, LAST_YEAR = 100, 9899
+
+
+def in_calendar(d: date) -> bool:
+    return FIRST_YEAR <= d.year <= LAST_YEAR
+
+
+def check_dct(d: date) -> date:
+    """`d`, or ValueError when it is outside the years the tool reasons in."""
+    if not in_calendar(d):
+        raise ValueError(f"outside the supported years {FIRST_YEAR:04d}-{LAST_YEAR}")
+    return d
+
 
 @lru_cache(maxsize=65536)
 def span_start(value: str) -> date:

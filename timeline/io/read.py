@@ -44,6 +44,7 @@ BINARY = "binary file, not text"
 EMPTY = "empty input"
 BLANK = "no text (only whitespace)"
 
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # default limit of one input file (of one line of JSON Lines)
 _HEAD = 8192  # bytes read first, to sniff the format
 _CHUNK = 1 << 16
 
@@ -115,8 +116,19 @@ def _guess(data: bytes) -> str:
     return str(best)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(s: str) -> str:
+    """A lone surrogate (`"\\ud800"` in JSON) becomes U+FFFD: one code point for one, so offsets
+    stay, and the text can be written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
+
+
 def clean_text(text: str) -> str:
-    """Remove a leading byte-order mark and turn CRLF and lone CR into LF; nothing else changes."""
+    """Remove a leading byte-order mark, turn CRLF and lone CR into LF and lone surrogates into
+    U+FFFD; nothing else changes."""
+    text = no_surrogates(text)
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -159,6 +171,11 @@ def decode(data: bytes) -> str:
 # ---------------------------------------------------------------- paths
 
 
+def _cut(s: str, limit: int = 80) -> str:
+    """A piece of input quoted in a message, at most `limit` characters."""
+    return s if len(s) <= limit else s[:limit] + "…"
+
+
 def _error(doc_id: str, source: str, message: str) -> Document:
     return Document(id=doc_id, text="", source=source, status="error", error=message)
 
@@ -173,15 +190,30 @@ def _os_message(e: OSError) -> str:
     return (e.strerror or str(e) or type(e).__name__).lower()
 
 
-def _walk(folder: str, extensions: Iterable[str] = EXTENSIONS) -> Iterator[tuple[str, OSError | None]]:
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular one is: a FIFO, a socket, a device; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _walk(folder: str, extensions: Iterable[str] = EXTENSIONS) -> Iterator[tuple[str, OSError | str | None]]:
     """Files under `folder` with one of `extensions`, recursively, sorted by name, hidden ones skipped.
 
-    Yields (path, None), or (path, error) for a sub-folder that cannot be listed.
+    Yields (path, None), or (path, error) for a sub-folder that cannot be listed (an OSError) and
+    for a FIFO, socket or device with such a name (a message: skipped, never opened, as reading
+    one would wait forever or never end).
     """
     exts = {e.lower() for e in extensions}
     seen: set[str] = set()
 
-    def walk(d: str) -> Iterator[tuple[str, OSError | None]]:
+    def walk(d: str) -> Iterator[tuple[str, OSError | str | None]]:
         real = os.path.realpath(d)
         if real in seen:  # a symlink loop
             return
@@ -203,7 +235,11 @@ def _walk(folder: str, extensions: Iterable[str] = EXTENSIONS) -> Iterator[tuple
             if is_dir:
                 yield from walk(path)
             elif os.path.splitext(entry.name)[1].lower() in exts:
-                yield path, None
+                try:
+                    kind = _kind(entry.stat().st_mode)
+                except OSError:
+                    kind = None  # a broken link: opening it names the problem
+                yield path, (f"skipped: {kind}" if kind else None)
 
     yield from walk(folder)
 
@@ -241,7 +277,7 @@ def _article(obj: Any, *, default_id: str, source: str, where: str, fields: Fiel
     if not isinstance(obj, dict):
         return _error(default_id, source, f"{where}not a JSON object")
     raw_id = _field(obj, fields.id)
-    doc_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else default_id
+    doc_id = no_surrogates(str(raw_id).strip()) if raw_id is not None and str(raw_id).strip() else default_id
     text = _field(obj, fields.text)
     if text is None:
         hint = "" if fields.text != "text" else f" (its fields: {', '.join(list(obj)[:8])}; --text-field names another)"
@@ -259,8 +295,9 @@ def _article(obj: Any, *, default_id: str, source: str, where: str, fields: Fiel
                 raise ValueError(raw_dct)
             dct = parse_date_value(raw_dct)
         except ValueError:
-            return _error(doc_id, source, f"{where}invalid dct '{raw_dct}'")
+            return _error(doc_id, source, f"{where}invalid dct {_cut(no_surrogates(str(raw_dct)))!r}")
     title, url = _field(obj, fields.title), _field(obj, fields.url)
+    title, url = (no_surrogates(v) if isinstance(v, str) else v for v in (title, url))
     return Document(
         id=doc_id,
         text=text,
@@ -272,30 +309,43 @@ def _article(obj: Any, *, default_id: str, source: str, where: str, fields: Fiel
     )
 
 
-def _byte_lines(head: bytes, f: BinaryIO) -> Iterator[bytes]:
-    """The lines of `head` + the rest of `f`, without their "\\n", read a chunk at a time."""
+def _byte_lines(head: bytes, f: BinaryIO, limit: int = MAX_INPUT_BYTES) -> Iterator[bytes | None]:
+    """The lines of `head` + the rest of `f`, without their "\\n", read a chunk at a time; None
+    for a line longer than `limit` bytes (it is read past, never held)."""
     lines = head.split(b"\n")
     yield from lines[:-1]
     parts = [lines[-1]]
+    size = len(parts[0])
     while chunk := f.read(_CHUNK):
         if b"\n" not in chunk:
-            parts.append(chunk)
+            size += len(chunk)
+            if size <= limit:
+                parts.append(chunk)
+            else:
+                parts = []
             continue
         lines = chunk.split(b"\n")
         parts.append(lines[0])
-        yield b"".join(parts)
+        yield b"".join(parts) if size + len(lines[0]) <= limit else None
         yield from lines[1:-1]
         parts = [lines[-1]]
+        size = len(parts[0])
     tail = b"".join(parts)
-    if tail:
+    if size > limit:
+        yield None
+    elif tail:
         yield tail
 
 
-def _text_lines(head: bytes, f: BinaryIO) -> Iterator[tuple[int, str | InputError]]:
-    """Numbered decoded lines of a stream; a line that cannot be decoded comes as an InputError."""
+def _text_lines(head: bytes, f: BinaryIO, limit: int = MAX_INPUT_BYTES) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered decoded lines of a stream; a line that cannot be decoded, or longer than `limit`
+    bytes, comes as an InputError."""
     encoding, skip = _bom(head)
     if encoding in (None, "utf-8"):
-        for n, raw in enumerate(_byte_lines(head[skip:], f), 1):
+        for n, raw in enumerate(_byte_lines(head[skip:], f, limit), 1):
+            if raw is None:
+                yield n, InputError(too_big(limit))
+                continue
             try:
                 yield n, decode(raw)
             except InputError as e:
@@ -315,6 +365,9 @@ def _text_lines(head: bytes, f: BinaryIO) -> Iterator[tuple[int, str | InputErro
         for line in lines:
             n += 1
             yield n, clean_text(line)
+        if len(pending) * 2 > limit:  # a UTF-16/32 line over the limit: the rest is not read
+            yield n + 1, InputError(too_big(limit))
+            return
         if final:
             break
         data = f.read(_CHUNK)
@@ -322,9 +375,10 @@ def _text_lines(head: bytes, f: BinaryIO) -> Iterator[tuple[int, str | InputErro
         yield n + 1, clean_text(pending)
 
 
-def _read_jsonl(head: bytes, f: BinaryIO, source: str, stem: str, fields: Fields = DEFAULT_FIELDS) -> Iterator[Document]:
+def _read_jsonl(head: bytes, f: BinaryIO, source: str, stem: str, fields: Fields = DEFAULT_FIELDS,
+                limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     any_line = False
-    for n, line in _text_lines(head, f):
+    for n, line in _text_lines(head, f, limit):
         where, line_source, default_id = "", f"{source}:{n}", f"{stem}:{n}"  # the source names the line
         if isinstance(line, InputError):
             any_line = True
@@ -399,9 +453,14 @@ def _sniff(head: bytes) -> str:
     return "text"
 
 
+def too_big(limit: int) -> str:
+    return f"more than {limit / 1024 / 1024:g} MB: over the input size limit (--max-input)"
+
+
 def _read_stream(f: BinaryIO, source: str, stem: str, fmt: str | None, fields: Fields = DEFAULT_FIELDS,
-                 split: bool = False) -> Iterator[Document]:
-    """Documents from one open binary stream; `fmt` None means sniff it from the content."""
+                 split: bool = False, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
+    """Documents from one open binary stream; `fmt` None means sniff it from the content. At
+    most `limit` bytes are read for one document (the whole stream, or one JSON Lines line)."""
     head = f.read(_HEAD)
     if not head:
         yield _error(stem, source, EMPTY)
@@ -414,9 +473,12 @@ def _read_stream(f: BinaryIO, source: str, stem: str, fmt: str | None, fields: F
         if b"\0" in head and encoding not in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
             yield _error(stem, source, BINARY)
             return
-        yield from _read_jsonl(head, f, source, stem, fields)
+        yield from _read_jsonl(head, f, source, stem, fields, limit)
         return
-    data = head + f.read()
+    data = head + f.read(max(0, limit - len(head)) + 1)
+    if len(data) > limit:
+        yield _error(stem, source, too_big(limit))
+        return
     try:
         text = decode(data)
     except InputError as e:
@@ -441,7 +503,7 @@ def _read_stream(f: BinaryIO, source: str, stem: str, fmt: str | None, fields: F
         yield _with_dateline_check(Document(id=stem, text=text, source=source))
 
 
-def _read_file(path: str, fmt: str | None, fields: Fields = DEFAULT_FIELDS) -> Iterator[Document]:
+def _read_file(path: str, fmt: str | None, fields: Fields = DEFAULT_FIELDS, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     stem = Path(path).stem
     try:
         f = open(path, "rb")  # noqa: SIM115 - closed below, kept open while JSON Lines stream
@@ -450,27 +512,29 @@ def _read_file(path: str, fmt: str | None, fields: Fields = DEFAULT_FIELDS) -> I
         return
     try:
         with f:
-            yield from _read_stream(f, path, stem, fmt, fields)
+            yield from _read_stream(f, path, stem, fmt, fields, limit=limit)
     except OSError as e:
         yield _error(stem, path, _os_message(e))
 
 
-def _read_path(path: str, fields: Fields = DEFAULT_FIELDS) -> Iterator[Document]:
+def _read_path(path: str, fields: Fields = DEFAULT_FIELDS, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     try:
         st = os.stat(path)
     except OSError as e:
         yield _error(Path(path).stem or path, path, _os_message(e))
         return
     if not stat.S_ISDIR(st.st_mode):
-        yield from _read_file(path, EXTENSIONS.get(os.path.splitext(path)[1].lower()), fields)
+        yield from _read_file(path, EXTENSIONS.get(os.path.splitext(path)[1].lower()), fields, limit)
         return
     found = False
     for file, err in _walk(path):
         found = True
-        if err is not None:
+        if isinstance(err, str):
+            yield _error(Path(file).stem, file, err)
+        elif err is not None:
             yield _error(Path(file).name, file, _os_message(err))
         else:
-            yield from _read_file(file, EXTENSIONS[os.path.splitext(file)[1].lower()], fields)
+            yield from _read_file(file, EXTENSIONS[os.path.splitext(file)[1].lower()], fields, limit)
     if not found:
         exts = " ".join(EXTENSIONS)
         yield _error(Path(path).name or path, path, f"no input files in this folder (looked for {exts})")
@@ -545,7 +609,7 @@ def _url_problem(exc: BaseException) -> str:
     return f"cannot fetch: {reason}"
 
 
-def _read_url(url: str, fields: Fields) -> Iterator[Document]:
+def _read_url(url: str, fields: Fields, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     """A page fetched over HTTP(S) with a timeout: HTML through trafilatura, other content as a file."""
     import io
     import urllib.request
@@ -554,7 +618,10 @@ def _read_url(url: str, fields: Fields) -> Iterator[Document]:
     request = urllib.request.Request(url, headers={"User-Agent": "timeline (Indonesian news chronology)"})
     try:
         with urllib.request.urlopen(request, timeout=URL_TIMEOUT) as response:
-            data = response.read()
+            data = response.read(limit + 1)
+            if len(data) > limit:
+                yield _error(stem, url, too_big(limit))
+                return
             ctype = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
     except Exception as exc:  # noqa: BLE001 - every network failure becomes one line
@@ -568,7 +635,7 @@ def _read_url(url: str, fields: Fields) -> Iterator[Document]:
         yield _read_html(markup, url, stem, url=url)
         return
     fmt = {"application/json": "json", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl"}.get(ctype)
-    yield from _read_stream(io.BytesIO(data), url, stem, fmt, fields)
+    yield from _read_stream(io.BytesIO(data), url, stem, fmt, fields, limit=limit)
 
 
 _SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t]*$|\f", re.M)
@@ -625,7 +692,7 @@ def _unique(docs: Iterable[Document]) -> Iterator[Document]:
 
 
 def read(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, stdin: BinaryIO | None = None,
-         fields: Fields = DEFAULT_FIELDS) -> Iterator[Document]:
+         fields: Fields = DEFAULT_FIELDS, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     """Documents from files, folders (recursive, sorted, known extensions, no hidden files), URLs and "-".
 
     "-" reads `stdin` (a binary file object, default `sys.stdin.buffer`); plain text there may hold
@@ -634,14 +701,16 @@ def read(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *, st
     address is fetched (`URL_TIMEOUT`). `fields` names the JSON fields (`Fields`). Streams: one
     file at a time, JSON Lines one line at a time. Ids are unique across inputs. Never raises for
     a bad input: yields a Document with status "error" and a one-line `error` (without the path;
-    `source` has it); a suspicious input gets `warnings`.
+    `source` has it); a suspicious input gets `warnings`. An input (a file; a line of JSON Lines)
+    of more than `max_bytes` is such an error (so that `/dev/zero` ends); FIFOs, sockets and devices
+    inside folders are skipped as such errors.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    yield from _unique(_read_all(paths, stdin, fields))
+    yield from _unique(_read_all(paths, stdin, fields, max_bytes))
 
 
-def _read_all(paths, stdin: BinaryIO | None, fields: Fields) -> Iterator[Document]:
+def _read_all(paths, stdin: BinaryIO | None, fields: Fields, limit: int = MAX_INPUT_BYTES) -> Iterator[Document]:
     import io
 
     for p in paths:
@@ -651,13 +720,13 @@ def _read_all(paths, stdin: BinaryIO | None, fields: Fields) -> Iterator[Documen
             try:
                 if stream.isatty():
                     stream = io.BytesIO(_read_tty(stream))
-                yield from _read_stream(stream, STDIN_SOURCE, _STDIN_STEM, None, fields, split=True)
+                yield from _read_stream(stream, STDIN_SOURCE, _STDIN_STEM, None, fields, split=True, limit=limit)
             except OSError as e:
                 yield _error(_STDIN_STEM, STDIN_SOURCE, _os_message(e))
         elif path.startswith(("http://", "https://")):
-            yield from _read_url(path, fields)
+            yield from _read_url(path, fields, limit)
         else:
-            yield from _read_path(path, fields)
+            yield from _read_path(path, fields, limit)
 
 
 def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int | None:
@@ -669,12 +738,12 @@ def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int | None:
         path = os.fspath(p)
         if path == "-" or "://" in path:
             return None
-        files = [f for f, err in _walk(path)] if os.path.isdir(path) else [path]
+        files = [f for f, err in _walk(path) if err is None] if os.path.isdir(path) else [path]
         for file in files:
             fmt = EXTENSIONS.get(os.path.splitext(file)[1].lower())
             if fmt == "json":
                 return None
-            if fmt == "jsonl":
+            if fmt == "jsonl" and os.path.isfile(file):  # never a FIFO: counting would read it
                 try:
                     with open(file, "rb") as f:
                         total += sum(1 for line in f if line.strip())

@@ -41,10 +41,38 @@ def ner_model():
     return nlp
 
 
+PIECE_CHARS = 100_000  # a paragraph longer than this is split at white space before spaCy sees it
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start_char: int
+    end_char: int
+
+
+def _pieces(paragraph: str, limit: int = PIECE_CHARS):
+    """(start, end) of pieces of at most `limit` characters, cut at the last white space before it."""
+    start = 0
+    while len(paragraph) - start > limit:
+        cut = max(paragraph.rfind(" ", start, start + limit), paragraph.rfind("\t", start, start + limit))
+        end = cut + 1 if cut > start else start + limit
+        yield start, end
+        start = end
+    yield start, len(paragraph)
+
+
 def split_sentences(paragraph: str):
-    """Sentences of a paragraph: the model's tokenizer and spaCy's sentencizer, no statistical layer."""
+    """Sentences of a paragraph: the model's tokenizer and spaCy's sentencizer, no statistical layer.
+
+    Each has `start_char` and `end_char`; a paragraph of more than PIECE_CHARS characters (a
+    one-line file, no sentence ends) is split into pieces first, so that no sentence is longer
+    and spaCy's length limit (1,000,000 characters) is never reached."""
     nlp = ner_model()
-    return nlp.get_pipe("sentencizer")(nlp.make_doc(paragraph)).sents
+    sentencizer = nlp.get_pipe("sentencizer")
+    if len(paragraph) <= PIECE_CHARS:
+        return sentencizer(nlp.make_doc(paragraph)).sents
+    return [_Piece(lo + s.start_char, lo + s.end_char)
+            for lo, hi in _pieces(paragraph) for s in sentencizer(nlp.make_doc(paragraph[lo:hi])).sents]
 
 
 def key(name: str) -> str:

@@ -340,7 +340,7 @@ def _files(path: str, extensions: Iterable[str]) -> Iterator[tuple[str, str | No
     """(file, error) for a file or each matching file of a folder; error is a message or None."""
     if os.path.isdir(path):
         for file, err in _walk(path, extensions):
-            yield file, (str(err.strerror or err).lower() if err else None)
+            yield file, (err if isinstance(err, str) else str(err.strerror or err).lower() if err else None)
     elif os.path.exists(path):
         yield path, None
     else:

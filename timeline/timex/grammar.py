@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -25,6 +25,7 @@ def _load_toml(name: str, language: str = LANGUAGE) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+@lru_cache(maxsize=4096)
 def _key(word: str) -> str:
     return re.sub(r"\s+", " ", word.lower())
 
@@ -265,6 +266,7 @@ class Rule:
     order: int
     digits: bool = False  # a match can be all digits, so digits set the rule off
     digit_shape: str | None = None  # only digit tokens of this shape do (`(?:1[5-9]|20)\d\d` for a year)
+    needs: str = ""  # characters of which every match holds one: not run where none is
     examples: tuple[Example, ...] = ()
     non_examples: tuple[str, ...] = ()
     trigger_words: frozenset[str] | None = None  # the words that set it off, when the rule names them
@@ -304,6 +306,7 @@ def compile_rules(data: dict[str, Any], w: Words) -> list[Rule]:
                 order=order,
                 digits=r.get("digits", False),
                 digit_shape=r.get("digit_shape"),
+                needs=r.get("needs", ""),
                 examples=tuple(Example(**e) for e in r.get("examples", ())),
                 non_examples=tuple(r.get("not", ())),
                 trigger_words=(_trigger_words(r["triggers"], plain, w) if "triggers" in r

@@ -191,10 +191,15 @@ def tense_of(direction: str | None, clause: str, w: Words | None = None) -> int:
 # ------------------------------------------------------------------ normalisers
 
 
+TWO_DIGIT_PIVOT = 50  # without a DCT, `23` is 2023 and `75` is 1975: never the day the tool runs
+
+
 def _year_from(text: str, dct: date | None) -> int:
+    """A year as written; two digits are the century that puts it at most a year after the DCT
+    (`(10/12/14)` written in 2014 is 2014), or without a DCT 2000–2049 for 00–49, else 19xx."""
     y = int(text)
     if len(text) == 2:
-        limit = (dct.year if dct else date.today().year) % 100 + 1
+        limit = dct.year % 100 + 1 if dct else TWO_DIGIT_PIVOT - 1
         y += 2000 if y <= limit else 1900
     return y
 
@@ -271,6 +276,11 @@ def clock_of(g: dict, w: Words) -> tuple[int, int, int]:
     return hour, minute, 0
 
 
+def _rolls_over(g: dict, w: Words) -> bool:
+    """Whether the clock time of the match is on the next day (`pukul 24.30`, `pukul 12 malam`)."""
+    return bool(g.get("hour")) and clock_of(g, w)[2] > 0
+
+
 def _time_suffix(g: dict, w: Words | None = None, pod_only_ok: bool = True) -> str:
     w = w or words()
     if g.get("hour"):
@@ -302,11 +312,12 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
     month = w.month_number(month_word) if month_word else (int(g["mnum"]) if g.get("mnum") else None)
     day = int(g["day"]) if g.get("day") else None
     year = _year_from(g["year"], dct) if g.get("year") else None
-    if g.get("ahead") is not None:
-        tense = 1
-    else:
-        tense = tense_of(g.get("dir"), clause_before(ctx.text, m.start()), w)
-    if w.lookup("directions", g.get("dir")) == (0, "dct") and month and dct and not day and not year:
+
+    def tense() -> int:  # read only where the value depends on it (not for a full date, nor a year)
+        if g.get("ahead") is not None:
+            return 1
+        return tense_of(g.get("dir"), clause_before(ctx.text, m.start()), w)
+    if month and dct and not day and not year and w.lookup("directions", g.get("dir")) == (0, "dct"):
         year = dct.year  # `Desember ini`
 
     if month and day:
@@ -316,12 +327,17 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
             except ValueError:
                 return None
         elif dct:
-            d = resolve_day_month(month, day, dct, tense, w.lookup("weekday_forms", g.get("weekday")),
+            d = resolve_day_month(month, day, dct, tense(), w.lookup("weekday_forms", g.get("weekday")),
                                   bool(g.get("dir")) or g.get("ahead") is not None)
             if d is None:
                 return None
         else:
             suffix = _time_suffix(g, w)
+            if suffix and _rolls_over(g, w):  # `10/12 pukul 24.30` is 11 December, 00:30
+                if (month, day) == (2, 28):
+                    return "XXXX-XX-XX" + suffix, "TIME", None  # 29 February or 1 March: the year decides
+                after = date(2000, month, day) + timedelta(days=1)  # a leap year: 29/2 is a day
+                month, day = after.month, after.day
             return f"XXXX-{month:02d}-{day:02d}" + suffix, ("TIME" if suffix else "DATE"), None
         value, timed = _with_clock(d, g, w)  # with its clock time or part of day: `Kamis pukul 21.00`
         return value, ("TIME" if timed else "DATE"), None
@@ -329,7 +345,7 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
         if year:
             value = f"{year:04d}-{month:02d}"
         elif dct:
-            value = fmt(resolve_month(month, dct, tense), MONTH)
+            value = fmt(resolve_month(month, dct, tense()), MONTH)
         else:
             value = f"XXXX-{month:02d}"
     elif g.get("weekday") and g.get("wdir") and dct:  # `Senin pekan lalu`: that weekday of the week named
@@ -341,9 +357,9 @@ def calendar(m: re.Match, ctx: Context) -> Result | None:
     elif g.get("weekday"):
         wd = w.lookup("weekday_forms", g["weekday"])
         if dct:
-            value, timed = _with_clock(resolve_weekday(wd, dct, tense, bool(g.get("dir"))), g, w)
+            value, timed = _with_clock(resolve_weekday(wd, dct, tense(), bool(g.get("dir"))), g, w)
             return value, ("TIME" if timed else "DATE"), None
-        value = f"XXXX-WXX-{wd}"
+        value = f"XXXX-WXX-{wd % 7 + 1 if _rolls_over(g, w) else wd}"  # `Rabu pukul 24.30`: Thursday
     elif year:
         value = f"{year:04d}"
     else:
@@ -469,7 +485,8 @@ def set_(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
     w = ctx.w
     if g.get("weekday"):
-        return f"XXXX-WXX-{w.lookup('weekdays', g['weekday'])}" + _time_suffix(g, w), "SET", None
+        wd = w.lookup("weekdays", g["weekday"])
+        return f"XXXX-WXX-{wd % 7 + 1 if _rolls_over(g, w) else wd}" + _time_suffix(g, w), "SET", None
     if g.get("month"):
         return f"XXXX-{w.month_number(g['month']):02d}", "SET", None
     if g.get("unit"):

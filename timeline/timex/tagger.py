@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from .grammar import Grammar, Rule, Triggers, default
 from ..model import Timex
+from ..values import FIRST_YEAR, LAST_YEAR
 from .normalize import DAY, NORMALISERS, Context
 
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?!\d)")
 _CLOCK_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
 _PARAGRAPH_END = re.compile(r"\n")
 _ON_NARRATIVE_DAY = frozenset({"clock", "part_of_day", "pod_phrase"})  # normalisers that take a day, not name one
@@ -65,18 +68,38 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
     digit_windows: list[list[list[int]]] = [[] for _ in shapes]  # per digit shape
     word_windows: dict[int, list[list[int]]] = {}
     shapes_of: dict[str, tuple[int, ...]] = {}
+    by_word = trig.by_word
     for tok in _TOKEN.finditer(text):
         word = tok.group()
         if word[0].isdigit():
             fits = shapes_of.get(word)
             if fits is None:  # numbers repeat: each is checked against the shapes once per text
                 fits = shapes_of[word] = tuple(k for k, shape in shapes if shape is None or shape.fullmatch(word))
-            for k in fits:
-                _add_window(digit_windows[k], tok.start() - _DIGIT_MARGIN, tok.end() + _DIGIT_MARGIN)
+            if fits:
+                lo, hi = tok.span()
+                lo, hi = max(0, lo - _DIGIT_MARGIN), hi + _DIGIT_MARGIN
+                for k in fits:  # _add_window, inlined: a line of dense dates has a number every few characters
+                    spans = digit_windows[k]
+                    if spans and lo <= spans[-1][1]:
+                        if hi > spans[-1][1]:
+                            spans[-1][1] = hi
+                    else:
+                        spans.append([lo, hi])
             continue
-        lo, hi = tok.start() - _MARGIN, tok.end() + _MARGIN
-        for i in trig.by_word.get(word.lower(), ()):
-            _add_window(word_windows.setdefault(i, []), lo, hi)
+        rules_of = by_word.get(word.lower())
+        if not rules_of:
+            continue
+        lo, hi = tok.span()
+        lo, hi = max(0, lo - _MARGIN), hi + _MARGIN
+        for i in rules_of:  # _add_window, inlined
+            spans = word_windows.get(i)
+            if spans is None:
+                word_windows[i] = [[lo, hi]]
+            elif lo <= spans[-1][1]:
+                if hi > spans[-1][1]:
+                    spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
     found = []
     for i, rule in enumerate(grammar):
         spans = word_windows.get(i, [])
@@ -85,6 +108,8 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
             if digits:
                 spans = _merge(spans, digits) if spans else digits
         for lo, hi in spans:
+            if rule.needs and all(text.find(c, lo, hi) == -1 for c in rule.needs):
+                continue  # every match holds one of these characters
             for m in rule.regex.finditer(text, lo, min(hi, len(text))):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), rule, m))
@@ -92,19 +117,20 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
 
 
 def _select(cands: list[tuple[int, int, Rule, re.Match]]) -> list[tuple[int, int, Rule, re.Match]]:
-    """Non-overlapping matches: longest first, then earliest rule, then leftmost."""
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))
-    taken: list[tuple[int, int]] = []
-    chosen = []
-    import bisect
+    """Non-overlapping matches: longest first, then earliest rule, then leftmost.
 
+    The characters already taken are marked in a bytearray: each match costs its own length
+    (matches are short), so this is linear however densely the matches lie."""
+    if not cands:
+        return []
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))
+    taken = bytearray(max(c[1] for c in cands))
+    chosen = []
     for c in cands:
-        i = bisect.bisect_left(taken, (c[0], c[1]))
-        if i > 0 and taken[i - 1][1] > c[0]:
+        start, end = c[0], c[1]
+        if taken.find(1, start, end) != -1:
             continue
-        if i < len(taken) and taken[i][0] < c[1]:
-            continue
-        taken.insert(i, (c[0], c[1]))
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen
@@ -122,6 +148,19 @@ def _modifier(text: str, start: int, floor: int, ttype: str, g: Grammar) -> tupl
     return m.start(), mod
 
 
+@lru_cache(maxsize=4096)
+def _in_years(value: str) -> bool:
+    year = _YEAR_VALUE.match(value)
+    return not year or FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR
+
+
+@lru_cache(maxsize=4096)
+def _clock_of(value: str) -> datetime | None:
+    clock = _CLOCK_VALUE.match(value)
+    return datetime(*map(int, clock.groups())) if clock else None
+
+
+@lru_cache(maxsize=4096)  # values repeat: a line of dense dates, the same day named again
 def _as_date(value: str) -> tuple[date, str] | None:
     m = _DATE_VALUE.match(value)
     if not m or value.startswith("P"):
@@ -153,11 +192,39 @@ def find(text: str, grammar: Grammar | None = None) -> list[Match]:
     return found
 
 
+# Letters that the rules' case-insensitive matching takes for ASCII ones (Python's re: `ſ` for `s`,
+# Kelvin `K` for `k`, dotless `ı` and dotted `İ` for `i`) but that `str.lower()` does not turn into
+# them: the normalisers would look up `ſekitar` and find nothing. They are matched and valued as
+# the letter they stand for; each is one code point for one, so offsets do not move.
+_LOOKALIKES = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "I"})
+_HAS_LOOKALIKE = re.compile("[\u017f\u212a\u0131\u0130]")
+_FOLDED: list[tuple[str, str]] = []  # (text, its folded copy) of the last text that had look-alikes
+
+
+def _folded(text: str) -> str:
+    """`text` with the look-alike letters replaced (the same object when it has none)."""
+    if not _HAS_LOOKALIKE.search(text):
+        return text
+    for original, folded in _FOLDED:
+        if original is text:
+            return folded
+    folded = text.translate(_LOOKALIKES)
+    _FOLDED[:] = [(text, folded)]
+    return folded
+
+
+def forget() -> None:
+    """Let go of the matches kept for the last texts (`find`): a text tagged for good needs them no more."""
+    _FOUND.clear()
+    _FOLDED.clear()
+
+
 def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, upto: int | None = None) -> list[Timex]:
     """Every time expression in `text`, with TIMEX3 type, value and mod, resolved against `dct`
     (with the grammar of timeline/lang/id/ unless another is given); with `upto`, only those that
     end by then (the lead of an article)."""
     g = grammar or default()
+    original, text = text, _folded(text)
     matches = find(text, g)
     if upto is not None:
         matches = [c for c in matches if c[1] <= upto]
@@ -169,7 +236,7 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
     attribution = _attribution(g)
     for start, end, rule, m in matches:
         # a clock time or part of day with no day of its own is on the narrative day, else the DCT
-        if narrative_end >= 0 and _PARAGRAPH_END.search(text, narrative_end, start) is None:
+        if narrative_end >= 0 and text.find("\n", narrative_end, start) == -1:
             ctx.ref_sentence_day = narrative_day
         else:
             ctx.ref_sentence_day = None
@@ -183,18 +250,20 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
         if result is None:
             continue
         value, ttype, mod = result
-        new_start, extra_mod = _modifier(text, start, prev_end, ttype, g)
-        if extra_mod and not mod:
-            start, mod = new_start, extra_mod
-        out.append(Timex(tid=f"t{len(out) + 1}", start=start, end=end, text=text[start:end],
+        if not _in_years(value):
+            continue  # `2019 tahun lalu` from 2020: outside the years the tool reasons in (values.py)
+        if start > prev_end and text[start - 1].isspace():  # a modifier ends in white space right before
+            new_start, extra_mod = _modifier(text, start, prev_end, ttype, g)
+            if extra_mod and not mod:
+                start, mod = new_start, extra_mod
+        out.append(Timex(tid=f"t{len(out) + 1}", start=start, end=end, text=original[start:end],
                          type=ttype, value=value, mod=mod, rule=rule.name))
         prev_end = end
         anchor = _as_date(value)
         if anchor and ttype in ("DATE", "TIME"):
             ctx.ref, ctx.ref_gran = anchor
             ctx.ref_end = end
-            clock = _CLOCK_VALUE.match(value)
-            ctx.ref_clock = datetime(*map(int, clock.groups())) if clock else None
+            ctx.ref_clock = _clock_of(value)
             own_day = rule.value not in _ON_NARRATIVE_DAY and not (rule.value == "ago" and ttype == "TIME")
             if anchor[1] == DAY and own_day and not attribution.search(text, max(0, start - 70), start):
                 narrative_day, narrative_end = anchor[0], end

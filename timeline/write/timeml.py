@@ -29,8 +29,11 @@ def _tag(name: str, attrs: list[tuple[str, str | None]], empty: bool = False) ->
 
 
 def file_name(doc_id: str) -> str:
-    """A file name for a document id: no folder separators, no colons."""
-    return doc_id.replace("/", "_").replace("\\", "_").replace(":", "_") + ".tml"
+    """A file name for a document id that any file system takes (timeline.io.atomic.file_name: no
+    folder separators, colons, NUL or control characters, at most 255 bytes)."""
+    from ..io.atomic import file_name as safe_name
+
+    return safe_name(doc_id, ".tml")
 
 
 def timeml(doc: Document, timexes: list[Timex], events: list[tuple[int, int, str, str, str | None]] = ()) -> str:
@@ -126,7 +129,10 @@ class TimeMLWriter:
             return  # its error is on stderr; TimeML has no place for a failed input
         markup = timeml(doc, timexes, _event_spans(doc, events) if events else [])
         if self.folder is not None:
-            (self.folder / file_name(doc.id)).write_text(markup, encoding="utf-8")
+            from ..io.atomic import atomic_write
+
+            with atomic_write(self.folder / file_name(doc.id)) as fh:  # whole or not at all
+                fh.write(markup)
         else:
             self.out.write(markup)
 
