@@ -410,3 +410,12 @@ def test_the_venue_is_where_the_meeting_was_not_where_the_war_they_discussed_is(
     """`bertemu di Kosmodrom Vostochny …` is the venue; `membahas … perang di Ukraina` is the war's place."""
     (vostochny,) = [e for e in _meetings(seeds) if e.date == "2023-09-13"]
     assert vostochny.places == ["Kosmodrom Vostochny"]
+
+
+def test_a_headline_or_a_capitalised_verb_names_nobody(seeds):
+    """`Putin dan Kim Bahas Masalah Militer` (a headline: every word capitalised) names no
+    `Kim Bahas Masalah Militer`; `Bergabung dengan para pejabat …` names no `Bergabung`."""
+    names = {p for e in seeds.events for p in e.participants}
+    assert not any("Bahas" in n for n in names)
+    assert "Bergabung" not in names
+    assert {"Vladimir Putin", "Kim Jong Un"} <= names

@@ -17,19 +17,30 @@ MODEL = Path(os.environ.get("TIMELINE_EVENT_MODEL") or
              str(resources.files("timeline.lang.id").joinpath("models", "events.json")))
 
 
-@cache
-def weights() -> tuple[dict[str, float], float, float]:
-    """(weights by feature name, intercept, threshold)."""
-    if not MODEL.exists():
-        raise FileNotFoundError(f"the event classifier is missing in {MODEL}: run `make model`")
-    raw = json.loads(MODEL.read_text(encoding="utf-8"))
+Model = tuple[dict[str, float], float, float]  # (weights by feature name, intercept, threshold)
+
+
+def read_model(path: Path, what: str) -> Model:
+    """A logistic regression shipped as JSON (`weights`, `intercept`, `threshold`)."""
+    if not path.exists():
+        raise FileNotFoundError(f"the {what} is missing in {path}: run `make model`")
+    raw = json.loads(path.read_text(encoding="utf-8"))
     return raw["weights"], raw["intercept"], raw["threshold"]
 
 
-def probability(features: dict[str, float]) -> float:
-    w, b, _ = weights()
+def logistic(model: Model, features: dict[str, float]) -> float:
+    w, b, _ = model
     z = b + sum(w.get(k, 0.0) * x for k, x in features.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def weights() -> Model:
+    return read_model(MODEL, "event classifier")
+
+
+def probability(features: dict[str, float]) -> float:
+    return logistic(weights(), features)
 
 
 def threshold() -> float:

@@ -12,8 +12,6 @@ may happen on Friday).
 """
 from __future__ import annotations
 
-import json
-import math
 import os
 from functools import cache
 from importlib import resources
@@ -22,6 +20,7 @@ from pathlib import Path
 from ..nlp.entities import same_actor
 from ..values import span_end, span_start
 from .candidates import Candidate
+from .classify import Model, logistic, read_model
 from .lexis import patterns
 
 MODEL = Path(os.environ.get("TIMELINE_MERGE_MODEL") or
@@ -95,15 +94,10 @@ def features(a: Candidate, va: dict[str, float], b: Candidate, vb: dict[str, flo
 
 
 @cache
-def weights() -> tuple[dict[str, float], float, float]:
+def weights() -> Model:
     """(weights by feature name, intercept, the probability at which two are one)."""
-    if not MODEL.exists():
-        raise FileNotFoundError(f"the merge model is missing in {MODEL}: run `make model`")
-    raw = json.loads(MODEL.read_text(encoding="utf-8"))
-    return raw["weights"], raw["intercept"], raw["threshold"]
+    return read_model(MODEL, "merge model")
 
 
-def probability(f: dict[str, float], model: tuple[dict[str, float], float, float] | None = None) -> float:
-    w, b, _ = model or weights()
-    z = b + sum(w.get(k, 0.0) * x for k, x in f.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+def probability(f: dict[str, float], model: Model | None = None) -> float:
+    return logistic(model or weights(), f)
