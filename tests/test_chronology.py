@@ -419,3 +419,9 @@ def test_a_headline_or_a_capitalised_verb_names_nobody(seeds):
     assert not any("Bahas" in n for n in names)
     assert "Bergabung" not in names
     assert {"Vladimir Putin", "Kim Jong Un"} <= names
+
+
+def test_a_news_agency_a_report_is_taken_from_is_no_participant(seeds):
+    """`Dilansir The Associated Press (12/9/2023), kantor berita … mengatakan Kim menaiki kereta …`"""
+    names = {p for e in seeds.events for p in e.participants}
+    assert "The Associated Press" not in names

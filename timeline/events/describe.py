@@ -49,7 +49,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
     for (s, e), en in zip(spans, ents):
         if _title_case(text[s:e]):
             # a headline capitalises every word: the model's names there are only those the article
-            # also writes elsewhere (`Putin dan Kim Bahas Masalah Militer` names no `Kim Bahas`)
+            # also writes elsewhere (`Menteri dan Dubes Bahas Kerja Sama` names no `Dubes Bahas`)
             rest = text[:s] + " " + text[e:]
             for grp in (en.people, en.orgs):
                 grp[:] = [x for x in grp if re.search(rf"(?<!\w){re.escape(x[2])}(?!\w)", rest)]
@@ -88,10 +88,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         # a name right after `di`/`ke` is where it happened, whatever the model calls it (`di Kosmodrom X`)
         at_venue = [(s, n) for s, e, n in en.orgs + en.people
                     if inside(s, e) and re.search(r"\b(?:di|ke)\s+$", text[max(lo, s - 4):s])]
-        people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e) and (s, n) not in at_venue]
+        # a name a report is taken from (`dilansir The Associated Press`) is the source, not a participant
+        cited = {(s, n) for s, e, n in en.orgs + en.people if patterns()["cited"].search(text[max(0, s - 40):s])}
+        people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e) and (s, n) not in at_venue
+                  and (s, n) not in cited]
         if not people:  # `Presiden tiba di bandara`: the one president the article names
             people = [aliases.get(n, n) for n in bare_title_holders(text, lo, hi, holders)]
-        orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue]
+        orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue and (s, n) not in cited]
         places, venue = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)]), lo, lex,
                                 c.tokens)
         speakers = []
@@ -192,7 +195,7 @@ FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a spe
 
 
 def _title_case(sentence: str) -> bool:
-    """Most words capitalised, as in a headline (`Putin dan Kim Bahas Masalah Militer`)."""
+    """Most words capitalised, as in a headline (`Menteri dan Dubes Bahas Kerja Sama`)."""
     words = [w for w in _WORD.findall(sentence) if len(w) > 3 and w.isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 

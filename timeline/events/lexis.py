@@ -32,6 +32,7 @@ def patterns() -> dict[str, re.Pattern]:
         "saying_first": re.compile(rf"^\W*(?:{_words('saying')})\b", re.I),
         "comparison": re.compile(rf"\b(?:{_words('comparison')})\s+(?:[\w-]+\s+){{0,3}}?(?:sejak|dalam|pada|selama)\s*$", re.I),
         "thing_before_time": re.compile(rf"\b(?:{_words('thing_before_time')})\s+(?:(?:hingga|sampai|pada|tahun|bulan)\s+)?$", re.I),
+        "cited": re.compile(rf"\b(?:{_words('cited')})\s+(?:(?:kantor\s+berita|media|situs|laman|harian|surat\s+kabar|stasiun\s+televisi)\s+(?:[\w-]+\s+)?)?$", re.I),
         "anaphora": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         "name_before_year": re.compile(rf"(?<![\w-])(?!(?:{_words('name_before_year', 'not_names')})\b)[A-Z0-9][\w-]*\s+$"),
     }
@@ -40,7 +41,7 @@ def patterns() -> dict[str, re.Pattern]:
 # the sections of clauses.toml whose examples tests/test_rules.py walks, with the pattern that checks them
 EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "complement": "complement", "dateline": "dateline", "quote": "quote", "clause_break": "clause_break", "saying": "saying",
                     "comparison": "comparison", "thing_before_time": "thing_before_time", "name_before_year": "name_before_year",
-                    "anaphora": "anaphora"}
+                    "cited": "cited", "anaphora": "anaphora"}
 
 
 @cache
