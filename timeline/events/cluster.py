@@ -50,9 +50,22 @@ class Group:
     kinds: list[str] = field(default_factory=list)
     compatible: dict[str, set[str]] = field(default_factory=dict, repr=False)  # the lexicon's, shared
 
+    # the first distinct members (a clause copied by several articles counts once), and of them those
+    # that tell it happening: what a candidate is linked through (`_link`)
+    distinct: list[tuple[Candidate, dict[str, float]]] = field(default_factory=list, repr=False)
+    told: list[tuple[Candidate, dict[str, float]]] = field(default_factory=list, repr=False)
+    _keys: set = field(default_factory=set, repr=False)
+
     def add(self, c: Candidate, vec: dict[str, float]) -> None:
         self.members.append(c)
         self.vectors.append(vec)
+        k = (c.title, c.date, c.status, c.anchor)
+        if k not in self._keys:
+            self._keys.add(k)
+            if len(self.distinct) < LINK_MEMBERS:
+                self.distinct.append((c, vec))
+            if c.status in HAPPENED and len(self.told) < LINK_MEMBERS:
+                self.told.append((c, vec))
         if c.kind not in self.kinds:
             self.kinds.append(c.kind)
         for w, x in vec.items():
@@ -139,12 +152,11 @@ def vectors_of(cands: list[Candidate]) -> dict[int, dict[str, float]]:
 def _link(c: Candidate, v: dict[str, float], g: Group, compatible, model) -> float:
     """How likely `c` tells the event `g`: the mean over the members it may be one with (the mean,
     not the best pair, so that one loose member does not chain two events; measured in README), of
-    its first `LINK_MEMBERS` members that tell it happening (a plan that joined it does not speak
-    for it; the most probable first: an event told by a thousand articles costs what one told by
-    eight does)."""
+    its first `LINK_MEMBERS` distinct members that tell it happening (a plan that joined it does not
+    speak for it; a clause copied by several articles counts once; the most probable first: an event
+    told by a thousand articles costs what one told by eight does)."""
     ps = []
-    told = [(m, vm) for m, vm in zip(g.members, g.vectors) if m.status in HAPPENED] or list(zip(g.members, g.vectors))
-    for m, vm in told[:LINK_MEMBERS]:
+    for m, vm in (g.told or g.distinct)[:LINK_MEMBERS]:
         f = pair_features(c, v, m, vm, compatible)
         if f is not None:
             ps.append(pairs.probability(f, model))
