@@ -28,7 +28,7 @@ from . import pairs
 from .candidates import Candidate
 
 JOIN = 0.30  # similarity at which a vague-future plan joins the event it announces
-JOIN_COARSER = 0.45  # … a plan of a day what happened near it, an undated article's time a dated event
+JOIN_COARSER = 0.45  # … a plan or a lead what happened near it, an undated article's time a dated event
 SHARED_ACTOR = 0.12  # added per shared participant, at most two
 SAME_KIND = 0.12  # added when the lexicon gives both the same or compatible kinds (`visit` and `meeting`)
 
@@ -125,7 +125,7 @@ def _order(c: Candidate):
 def _merge_order(c: Candidate):
     """Days before coarser dates (a month joins the day inside it, not the reverse), own dates before
     leads dated by their article, what happened before plans; then the most probable first."""
-    return (-len(c.date) if len(c.date) != 8 else -7.5, c.anchor == "lead", c.status not in HAPPENED, *_order(c))
+    return (-len(c.date), c.anchor == "lead", c.status not in HAPPENED, *_order(c))
 
 
 HAPPENED = ("occurred", "reported")
@@ -135,7 +135,8 @@ NEAR_FUTURE_DAYS = 14  # how long before an event a vague near future ("dalam be
 
 def pair_features(a: Candidate, va: dict[str, float], b: Candidate, vb: dict[str, float],
                   compatible: dict[str, set[str]]) -> dict[str, float] | None:
-    """The merge model's features of two candidates, None when their dates cannot be one event's."""
+    """The merge model's features of two candidates, None when their dates cannot be one event's or
+    they share no content word and no participant (`pairs.features`)."""
     relation = pairs.reach(a, b)
     if relation is None:
         return None
