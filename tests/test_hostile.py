@@ -241,18 +241,24 @@ def test_a_reader_that_goes_away_ends_quietly_with_0(fmt):
     assert proc.wait(timeout=120) == 0 and err == ""
 
 
-def test_kill_while_writing_leaves_the_previous_output_intact(tmp_path):
+def _dies_while_writing(tmp_path, how: str) -> tuple[subprocess.CompletedProcess, Path]:
+    """`build -o out.json` over a previous out.json, its writer ended by `how` (code run right after it
+    has written the start of the document)."""
     out = tmp_path / "out.json"
     out.write_text('{"previous": true}\n', encoding="utf-8")
-    # the process is killed (as by `kill -9` or the OOM killer) half-way through writing its output
-    patch = ("import os, signal, timeline.write as w\n"
+    patch = ("import os, signal, time, timeline.write as w\n"
              "def dies(fmt, out, *args, **kwargs):\n"
              "    out.write('{\"documents\": [')\n"
-             "    out.flush()\n"
-             "    os.kill(os.getpid(), signal.SIGKILL)\n"
+             f"    {how}\n"
              "w.write_events = dies\n")
     r = _patched(patch, ["build", str(ROOT / "seeds" / "000_b42bc007d7a7e483.txt"), "-f", "json", "-q", "-j", "1",
                          "-o", str(out)])
+    return r, out
+
+
+def test_kill_while_writing_leaves_the_previous_output_intact(tmp_path):
+    # the process is killed (as by `kill -9` or the OOM killer) half-way through writing its output
+    r, out = _dies_while_writing(tmp_path, "out.flush(); os.kill(os.getpid(), signal.SIGKILL)")
     assert r.returncode == -signal.SIGKILL
     assert json.loads(out.read_text(encoding="utf-8")) == {"previous": True}
     r = run("build", str(ROOT / "seeds" / "000_b42bc007d7a7e483.txt"), "-f", "json", "-q", "-j", "1", "-o", str(out))
@@ -464,16 +470,7 @@ def test_well_formed_and_sloppy_timeml_read_the_same_text():
 
 
 def test_sigterm_while_writing_leaves_the_previous_output_and_no_temporary_file(tmp_path):
-    out = tmp_path / "out.json"
-    out.write_text('{"previous": true}\n', encoding="utf-8")
-    patch = ("import os, signal, time, timeline.write as w\n"
-             "def dies(fmt, out, *args, **kwargs):\n"
-             "    out.write('{\"documents\": [')\n"
-             "    os.kill(os.getpid(), signal.SIGTERM)\n"
-             "    time.sleep(30)\n"
-             "w.write_events = dies\n")
-    r = _patched(patch, ["build", str(ROOT / "seeds" / "000_b42bc007d7a7e483.txt"), "-f", "json", "-q", "-j", "1",
-                         "-o", str(out)])
+    r, out = _dies_while_writing(tmp_path, "os.kill(os.getpid(), signal.SIGTERM); time.sleep(30)")
     assert r.returncode == 143 and one_line(r) == "timeline: terminated"
     assert json.loads(out.read_text(encoding="utf-8")) == {"previous": True}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
