@@ -30,6 +30,8 @@ import sys
 import time
 from pathlib import Path
 
+from training import pin_threads, timed_log
+
 CORPORA = ("nerui", "nerugm")
 LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
 # Label spellings seen in the two corpora (and common variants) -> our three labels.
@@ -606,13 +608,7 @@ def write_sources(out: Path, ctx: dict):
 
 def main(argv=None):
     args = parse_args(argv)
-    if args.threads > 2:
-        print("note: capping threads at 2", file=sys.stderr)
-        args.threads = 2
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-                "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS"):
-        os.environ[var] = str(args.threads)
-    os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+    args.threads = pin_threads(args.threads)
 
     import datetime
     import json
@@ -622,9 +618,7 @@ def main(argv=None):
     import spacy
 
     t0 = time.monotonic()
-
-    def log(msg):
-        print(f"[{time.monotonic() - t0:7.1f}s] {msg}", flush=True)
+    log = timed_log()
 
     data = load_data(args.data)
     inventory = label_inventory(data)

@@ -45,6 +45,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from training import pin_threads, timed_log
+
 CORPUS_FILE = "nlp-id-postag.tsv"
 LICENSE_FILE = "LICENSE-nlp-id"
 LEMMA_MARGIN = 0.02  # ship the trained lemmatizer only if this much better than Sastrawi overall
@@ -876,11 +878,7 @@ compared lower-cased (GSD lower-cases proper nouns, PUD keeps their case). VERB 
 
 def main(argv=None):
     args = parse_args(argv)
-    args.threads = min(args.threads, 2)
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-                "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS"):
-        os.environ[var] = str(args.threads)
-    os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+    args.threads = pin_threads(args.threads)
 
     import datetime
     import platform
@@ -889,9 +887,7 @@ def main(argv=None):
     import spacy
 
     t0 = time.monotonic()
-
-    def log(msg):
-        print(f"[{time.monotonic() - t0:7.1f}s] {msg}", flush=True)
+    log = timed_log()
 
     corpus = args.data / CORPUS_FILE
     if not corpus.exists():
