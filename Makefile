@@ -34,8 +34,9 @@ model: $(STAMP)
 	$(PY) scripts/train_ner.py --data ../shared/data/ner --out timeline/lang/id/models/ner
 	$(PY) scripts/train_pos.py --data ../shared/data/pos --ud ../shared/data/ud --out timeline/lang/id/models/pos --heldout tests/data/pos-heldout.tsv
 	$(PY) scripts/train_events.py --stories ../shared/data/stories --labels tests/data/event-labels.jsonl \
-		--label-inputs seeds tests/data/kompas-dev --out timeline/lang/id/models/events.json --threshold 0.15 \
-		--merge-out timeline/lang/id/models/merge.json --merge-threshold 0.35
+		--label-inputs seeds tests/data/kompas-dev --merge-labels tests/data/merge-labels.jsonl \
+		--out timeline/lang/id/models/events.json --threshold 0.25 \
+		--merge-out timeline/lang/id/models/merge.json --merge-threshold 0.15
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -5,7 +5,10 @@ Labels:
   clause overlaps an evidence quote of a gold event in its article and its date is compatible with
   that event's (the gold was made by hand, blind to this tool);
 - `--labels` (JSON Lines of {"cid": "doc:offset", "label": 0|1}): candidates of the seeds and of
-  kompas-dev labelled by a helper who never saw the model's output (`--label-inputs`).
+  kompas-dev labelled by a helper who never saw the model's output (`--label-inputs`);
+- `--merge-labels` (JSON Lines of {"a": cid, "b": cid, "same": 0|1}): pairs of those candidates
+  within reach of each other, labelled one event or two by a helper who saw only the two sentences,
+  their context and their articles' dates; they train the merge model in every fold.
 
 For each story, a model trained on the other stories (and the labelled seeds and kompas-dev) decides
 that story's candidates; its chronology is scored by docs/chronology-scoring.md. The shipped model is
@@ -83,6 +86,27 @@ def pair_rows(procs, told):
     return rows
 
 
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def labelled_pairs(labels: list[dict], by_cid: dict) -> list:
+    """(features, same) of each labelled pair whose two candidates are still found and within reach;
+    the words' weights (TF-IDF) are those of all the candidates of the labelled inputs."""
+    lex = load_lexicon()
+    compatible = {k: set(v.get("compatible", [])) for k, v in lex.kinds.items()}
+    vectors = vectors_of(list(by_cid.values()))
+    rows = []
+    for r in labels:
+        a, b = by_cid.get(r["a"]), by_cid.get(r["b"])
+        if a is None or b is None:
+            continue
+        f = pair_features(a, vectors[id(a)], b, vectors[id(b)], compatible)
+        if f is not None:
+            rows.append((f, int(r["same"])))
+    return rows
+
+
 def fit(rows, C=C, balanced=True):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -120,6 +144,7 @@ def main() -> None:
     ap.add_argument("--stories", type=Path, required=True)
     ap.add_argument("--labels", type=Path)
     ap.add_argument("--label-inputs", type=Path, nargs="*", default=[])
+    ap.add_argument("--merge-labels", type=Path)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--merge-out", type=Path, required=True)
@@ -127,25 +152,24 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.time()
     stories = {s.name: story_labels(s) for s in sorted(p for p in args.stories.iterdir() if (p / "gold.json").exists())}
-    extra = []
-    if args.labels:
-        labels = {}
-        for line in args.labels.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                labels[r["cid"]] = int(r["label"])
+    extra, extra_pairs = [], []
+    if args.labels or args.merge_labels:
         procs, _ = processed(args.label_inputs)
-        for p in procs:
-            for c in p.candidates:
-                cid = f"{c.doc}:{c.start}"
-                if cid in labels:
-                    extra.append((c, labels[cid]))
+        by_cid = {f"{c.doc}:{c.start}": c for p in procs for c in p.candidates}
+    if args.labels:
+        for r in _jsonl(args.labels):
+            if r["cid"] in by_cid:
+                extra.append((by_cid[r["cid"]], int(r["label"])))
+    if args.merge_labels:
+        extra_pairs = labelled_pairs(_jsonl(args.merge_labels), by_cid)
+        print(f"{len(extra_pairs)} labelled pairs ({sum(y for _, y in extra_pairs)} one event)")
     report = {}
     print(f"{'held-out story':32} core      all       dup   rows prec")
     for name, (gold, procs, _, _) in stories.items():
         train = extra + [r for other, (_, _, rows, _) in stories.items() if other != name for r in rows]
         w, b = fit(train)
-        mw, mb = fit(balanced=False, rows=[r for other, (_, _, _, pr) in stories.items() if other != name for r in pr])
+        mw, mb = fit(balanced=False, rows=extra_pairs + [r for other, (_, _, _, pr) in stories.items() if other != name
+                                                          for r in pr])
         s = build_score(gold, procs, w, b, args.threshold, (mw, mb, args.merge_threshold))
         report[name] = s.as_dict()
         dup = "n/a" if s.duplication is None else f"{s.duplication:.2f}"
@@ -153,11 +177,12 @@ def main() -> None:
               f"{dup:5} {s.rows:4} {s.row_precision:.2f}")
     everything = extra + [r for _, (_, _, rows, _) in stories.items() for r in rows]
     w, b = fit(everything)
-    all_pairs = [r for _, (_, _, _, pr) in stories.items() for r in pr]
+    all_pairs = extra_pairs + [r for _, (_, _, _, pr) in stories.items() for r in pr]
     mw, mb = fit(all_pairs, balanced=False)
     args.merge_out.write_text(json.dumps({
         "note": "logistic regression over timeline/events/pairs.features; trained by scripts/train_events.py",
-        "trained_on": {"pairs": len(all_pairs), "same_event": sum(y for _, y in all_pairs), "stories": sorted(stories)},
+        "trained_on": {"pairs": len(all_pairs), "same_event": sum(y for _, y in all_pairs), "stories": sorted(stories),
+                       "labelled_pairs": len(extra_pairs)},
         "intercept": mb, "threshold": args.merge_threshold, "weights": dict(sorted(mw.items()))},
         indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     positives = sum(y for _, y in everything)

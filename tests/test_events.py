@@ -71,6 +71,11 @@ def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]
     assert roles == ["quote", "attribution"]
+    # the comma before a list's last item cuts nothing (clauses.toml [clause_break] `list`)
+    s = "Manajemen menyebut layanan antar-jemput pasien, karyawan, dan nakes sudah dihentikan sejak Rabu (5/11/2025)."
+    assert len(clauses(s)) == 1
+    s = "KPK menggeledah rumah dinas gubernur, dan penyidik menyita uang tunai."
+    assert len(clauses(s)) == 2
 
 
 def test_calendar_dates():
@@ -211,3 +216,60 @@ def test_a_cut_headline_ends_where_a_phrase_ends():
     assert _title(text, 0, len(text), [], []) == "Harga minyak mentah berbalik naik sekitar tiga persen"
     short = "KPK menggeledah rumah dinas gubernur."
     assert _title(short, 0, len(short), [], []) == "KPK menggeledah rumah dinas gubernur"
+
+
+def test_a_clause_that_only_retells_is_headed_by_what_it_points_back_to():
+    """`Hal itu disampaikan Prabowo saat …` and `… menjelaskan peristiwa naas itu terjadi …` tell again
+    the sentence before them (clauses.toml [anaphora] `retell`): the headline is that sentence, for a
+    saying headed by who said it."""
+    said = [c for c in _candidates(_article("whoosh_debt_2025", "wh04")) if c.title.startswith("Prabowo Subianto:")]
+    assert said and all("menggunakan uang negara" in c.title for c in said)
+    assert not any(c.title.startswith("Hal itu") for c in _candidates(_article("whoosh_debt_2025", "wh04")))
+    drowned = [c.title for c in _candidates(_article("semarang_demak_flood_2025", "fl03")) if c.date == "2025-10-25"]
+    assert any(t.startswith("Seorang bocah berinisial SAP (9) ditemukan meninggal") for t in drowned)
+    assert not any("peristiwa naas" in t.lower() for t in drowned)
+
+
+def test_a_frame_left_out_of_a_headline_keeps_who_said_it():
+    """`Presiden Prabowo Subianto menyebut, bakal menggunakan …`: the headline is who said what."""
+    lead = [c for c in _candidates(_article("whoosh_debt_2025", "wh04")) if c.anchor == "lead"]
+    assert lead and lead[0].title.startswith("Prabowo Subianto: Bakal menggunakan uang negara")
+
+
+def test_a_capitalised_common_word_is_no_name():
+    """`Sejumlah menteri …` (a number word) and a noun the article also writes in lower case are no
+    participants; a name the tagger misreads as a noun at a sentence's start still is (`Pertamina`)."""
+    [doc] = read([Path(__file__).parent / "data" / "kompas-dev" / "20141203-212700926.tml"])
+    names = {n for c in _candidates(doc) for n in c.participants + c.places}
+    assert "Sejumlah" not in names and names
+    doc = Document(id="x", text="Harga minyak naik pada Rabu (13/9/2023), tetapi harga emas turun.", dct=None,
+                   dct_source="none")
+    assert not any("Harga" in c.participants + c.places for c in _candidates(doc))
+    doc = Document(id="x", text="Pertamina menaikkan harga Pertamax pada Rabu (3/12/2014) di Jakarta.", dct=None,
+                   dct_source="none")
+    assert [c.participants for c in _candidates(doc)] == [["Pertamina"]]  # the tagger says NN: still a name
+
+
+def test_a_headline_leaves_out_whose_clock_and_a_relative_clause_between_commas():
+    from datetime import date
+
+    from timeline.events.describe import _title
+    from timeline.timex.tagger import tag
+
+    text = "Harga minyak dunia turun pada Senin (17/11/2014) waktu setempat."
+    assert _title(text, 0, len(text), tag(text, date(2014, 11, 18)), []) == "Harga minyak dunia turun"
+    text = "OPEC, yang memproduksi sepertiga minyak dunia, memutuskan tidak memangkas produksi pada Kamis (27/11/2014)."
+    assert _title(text, 0, len(text), tag(text, date(2014, 11, 28)), []) == "OPEC memutuskan tidak memangkas produksi"
+
+
+def test_an_office_before_a_name_is_no_part_of_it():
+    """The named-entity model may take the office with a name (`Direktur Utama Pertamina Dwi
+    Soetjipto`); the organisation and what comes before it go, and a "person" that ends on an
+    organisation is none. A short word that is also an acronym (`Un`, `bin`) stays in the name."""
+    from timeline.nlp.names import _clean_name
+
+    lex = load_lexicon()
+    assert _clean_name("Utama Pertamina Dwi Soetjipto", 0, lex, True) == (16, "Dwi Soetjipto")
+    assert _clean_name("Komunikasi Korporat PT Pertamina", 0, lex, True) is None
+    assert _clean_name("Kim Jong Un", 0, lex, True) == (0, "Kim Jong Un")
+    assert _clean_name("Mohammed bin Salman", 0, lex, True) == (0, "Mohammed bin Salman")

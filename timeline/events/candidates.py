@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .lexis import edit_patterns, patterns
+from .lexis import data, edit_patterns, patterns
 from ..model import Document, Timex
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*", re.UNICODE)
@@ -130,7 +130,8 @@ def clauses(sentence: str) -> list[tuple[int, int, str]]:
             pieces = [(0, len(sentence), "quote")]  # … and one that goes on in the next
     out: list[tuple[int, int, str]] = []
     for s, e, role in pieces:
-        cuts = [s] + [s + m.start() for m in patterns()['clause_break'].finditer(sentence[s:e])] + [e]
+        cuts = [s] + [s + m.start() for m in patterns()['clause_break'].finditer(sentence[s:e])
+                      if not _ends_list_item(sentence, s, s + m.start())] + [e]
         if s == 0 and patterns()["subordinate_first"].match(sentence) and "," in sentence[s:e]:
             cuts.append(sentence.index(",", s))  # `Jelang laga itu pada 3 November, panitia merilis …`: two clauses
             cuts = sorted(set(cuts))
@@ -148,6 +149,15 @@ def clauses(sentence: str) -> list[tuple[int, int, str]]:
             role = "attribution"
         marked.append((s, e, role))
     return marked
+
+
+_LIST_TAIL = re.compile(r",\s*(?:[^\s,]+\s+){0,2}[^\s,]+\s*$")
+
+
+def _ends_list_item(sentence: str, start: int, at: int) -> bool:
+    """The comma at `at` comes before a list's last item (`pasien, karyawan, dan nakes`), not a clause."""
+    after = sentence[at:at + 12].lstrip(" ,").split(" ", 1)[0].lower()
+    return after in data()["clause_break"]["list"] and bool(_LIST_TAIL.search(sentence, max(start, at - 80), at))
 
 
 def governs(text: str, t: Timex) -> bool:
@@ -199,10 +209,11 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
     undated = doc.dct is None and doc.dct_window is None
     dated = [t for t in timexes if t.type in ("DATE", "TIME") and governs(text, t)
              and (calendar_date(t.value) or (undated and t.value.startswith("XXXX")))]
-    vague_future = [t for t in timexes if t.value == "FUTURE_REF"]
+    # a near future (`dalam beberapa hari mendatang`) announces a coming event; `nanti` does not
+    near_future = [t for t in timexes if t.value == "FUTURE_REF" and not patterns()["vague_future"].match(t.text.strip())]
     dated.sort(key=lambda t: t.start)
     starts = [t.start for t in dated]
-    future_starts = [t.start for t in vague_future]
+    future_starts = [t.start for t in near_future]
     out: list[Candidate] = []
     n = len(sents)
     lead_index = next((i for i, (s, e, _) in enumerate(sents) if len(_WORD.findall(text[s:e])) >= 5), 0)
@@ -228,7 +239,7 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
 
         pieces = clauses(sentence)
         times = [t for t in dated[bisect.bisect_left(starts, body):bisect.bisect_left(starts, e)] if t.end <= e]
-        futures = vague_future[bisect.bisect_left(future_starts, body):bisect.bisect_left(future_starts, e)]
+        futures = near_future[bisect.bisect_left(future_starts, body):bisect.bisect_left(future_starts, e)]
         used: set[int] = set()
         # the time of each piece; a predicate-less piece hands its time on to the next piece
         pending: Timex | None = None

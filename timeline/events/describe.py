@@ -22,11 +22,13 @@ from ..values import span_start
 from .lexicon import Lexicon, find_triggers, status_of, stem
 from ..model import Document, Timex
 from ..nlp import is_predicate, predicates
-from .candidates import Candidate
-from .lexis import edit_patterns, headline_breaks, patterns, stopwords
+from .candidates import QUOTE_WORDS, Candidate, dateline_end
+from .lexis import cues, edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
+_NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
+_OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
 _CONDITIONAL = re.compile(r"\b(?:jika|jikalau|kalau|apabila|bila|andai|andaikan|seandainya|manakala)\b", re.I)
 _REDUP = re.compile(r"^([a-z]+)-\1$")
@@ -54,6 +56,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             for grp in (en.people, en.orgs):
                 grp[:] = [x for x in grp if re.search(rf"(?<!\w){re.escape(x[2])}(?!\w)", rest)]
     by_sentence = dict(zip(spans, ents))
+    lower_words = {w for w in _WORD.findall(text) if w[:1].islower()}
     holders = title_holders(text, lex)
     known = sorted({n for en in ents for _, _, n in en.people if " " in n or "-" in n}
                    | {n for ns in holders.values() for n in ns})
@@ -69,10 +72,14 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
 
     for c in cands:
         en = by_sentence[(c.sentence_start, c.sentence_end)]
-        # a one-word "name" the tagger reads as a verb is a capitalised verb (`Bergabung dengan …`)
-        verbs = {(s, e) for s, e, w, t in c.tokens if is_predicate(w, t) and t == "VB"}
-        for grp in (en.people, en.orgs):
-            grp[:] = [x for x in grp if " " in x[2] or (x[0], x[1]) not in verbs]
+        # a one-word "name" is a capitalised common word when the tagger reads it as a verb or a
+        # word of a closed class (`Bergabung dengan …`, `Sejumlah menteri …`), or as a noun or an
+        # adjective that the article also writes in lower case (`Harga minyak …`: `harga`); the
+        # tagger alone is not enough, it calls a name at a sentence's start a noun (`Pertamina menaikkan`)
+        common = {(s, e) for s, e, w, t in c.tokens
+                  if t not in _NAME_TAGS and (t not in _OPEN_TAGS or w.lower() in lower_words)}
+        for grp in (en.people, en.orgs, en.places):
+            grp[:] = [x for x in grp if " " in x[2] or (x[0], x[1]) not in common]
         lo, hi = c.start, c.end
         speaker_span = None
         if c.anchor == "attribution":
@@ -106,7 +113,11 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         c.venue = places[0] if venue and places[0] in c.places else ""
         clause = text[lo:hi]
         c.speaker_name = speakers[0] if speakers else ""
-        c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1])
+        # `Menteri Budi Santoso menyebut, bakal …`: the headline drops the frame and keeps who
+        said = patterns()["saying"].search(text, lo, min(hi, lo + 100))
+        framing = [aliases.get(n, n) for s, e, n in en.people if said and lo <= s and e <= said.start()
+                   and len(text[lo:said.start()].split()) <= FRAME_WORDS]
+        c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1] or framing[-1:])  # nearest the verb
         if _says_only(c.title) and hi < c.sentence_end:
             # `Juru bicara X pada Minggu mengatakan bahwa …`: the headline is who said what
             who = speakers[:1] or sorted((n for n in c.participants if n in people), key=lambda n: -len(n.split()))[:1]
@@ -114,6 +125,14 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             if len(said.split()) > len(who[0].split() if who else []) + 2:
                 c.title = said
         c.anaphoric = anaphoric(c.title.split(": ", 1)[-1] if speakers else c.title)
+        retold = _retold(text, lo, hi, c.sentence_start, c.title.split(": ", 1)[-1])
+        if retold is not None:
+            # `Hal itu disampaikan Budi saat …`: the headline is what was said, by who said it
+            a, b, said = retold
+            who = (speakers[:1] or people[:1] or orgs[:1]) if said else []
+            title = _title(text, a, b, times_in(a - 200, b), who)
+            if len(title.split()) >= 4:
+                c.title = title
         c.words = content_words(c.title + " " + clause)
         triggers = find_triggers(clause, lex)
         preds = [(s - lo, e - lo, w) for s, e, w in predicates(c.tokens, lo, hi)]
@@ -134,6 +153,41 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             c.status = "planned"  # told before it happened
         c.features = features(c, doc, clause, preds, triggers, lex)
         c.tokens = []  # what the tagger said is no longer needed: keep only what merging reads
+
+
+def _retold(text: str, lo: int, hi: int, sentence_start: int, title: str) -> tuple[int, int, bool] | None:
+    """(start, end, whether it is a saying) of what a clause that only retells points back to
+    (`Hal itu disampaikan …`, `Peristiwa nahas itu terjadi`, `… menyampaikan hal tersebut`:
+    clauses.toml [anaphora] `retell`, in the clause or in its title, which has lost the reporting
+    frame `Kapolsek menjelaskan …`): the sentence before it, over blank lines and subheads, or the
+    quotation that sentence is; None when the clause says something of its own."""
+    clause = edit_patterns()["connective"].sub("", text[lo:hi], count=1)
+    m = patterns()["retell"].search(clause) or patterns()["retell"].search(title)  # the title: past its frame
+    if m is None:
+        return None
+    said = not re.search(r"\b(?:terjadi|berlangsung)\b", m.group(), re.I)
+    end = sentence_start
+    while True:
+        para = text.rfind("\n", 0, max(0, end - 1)) + 1
+        line = text[para:end]
+        if line.strip() and (len(_WORD.findall(line)) >= 5 or para == 0):
+            break
+        if para == 0:
+            return None
+        end = para - 1
+    from ..nlp.entities import split_sentences
+
+    sents = [x for x in split_sentences(line) if line[x.start_char:x.end_char].strip()]
+    if not sents:
+        return None
+    a, b = para + sents[-1].start_char, para + sents[-1].end_char
+    if len(_WORD.findall(text[a:b])) < 5:
+        return None
+    a = dateline_end(text, a, b)
+    q = max(patterns()["quote"].finditer(text, a, b), key=lambda q: q.end() - q.start(), default=None)
+    if q is not None and len(_WORD.findall(q.group())) >= QUOTE_WORDS:
+        a, b = q.start() + 1, q.end() - 1  # the quotation is what was said
+    return a, b, said
 
 
 def _venues(text: str, places: list[tuple[int, str]], lo: int, lex: Lexicon, tokens) -> tuple[list[str], bool]:
@@ -223,7 +277,13 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         before = edit_patterns()["time_preposition"].sub("", before)
         pieces.append(before)
         pos = max(pos, t.end)
+        qualifier = edit_patterns()["time_qualifier"].match(text, pos, hi)
+        if qualifier:  # `… pada Senin waktu setempat`: whose clock goes with the time
+            pos = qualifier.end()
     pieces.append(text[pos:hi])
+    # a relative clause set off by commas says more of a name than a headline needs
+    # (`OPEC, yang memproduksi sepertiga minyak dunia, memutuskan …` → `OPEC memutuskan …`)
+    pieces = [re.sub(r",\s*yang\b[^,]{3,120},\s*", " ", p) for p in pieces]
     s = " ".join(p.strip(" ,") for p in pieces if p.strip(" ,"))
     s = re.sub(r"\s*\(\s*\)", "", s)
     s = re.sub(r"\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", s)
@@ -234,6 +294,10 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         if new == s:
             break
         s = new
+    # a subordinate clause's headline is what it tells (`Setelah kunjungan menteri ke Kanada`)
+    opened = patterns()["opening"].sub("", s, count=1)
+    if len(opened.split()) >= 3:
+        s = opened
     # the reporting frame: `Budi mengatakan, …`, `Menurut Budi, …`
     m = patterns()["frame"].match(s)
     if m and len(m.group(1).split()) <= FRAME_WORDS:
@@ -254,7 +318,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
             words.pop()
     s = " ".join(words).strip(" ,.;:")
     if speaker and speaker[0].lower() not in s.lower():
-        s = f"{speaker[0]}: {s}"
+        s = f"{speaker[0]}: {s[:1].upper()}{s[1:]}"
     return s[:1].upper() + s[1:]
 
 
@@ -316,6 +380,8 @@ def features(c: Candidate, doc: Document, clause: str, preds, triggers, lex: Lex
         "question": float("?" in clause),
         "number_heavy": float(len(re.findall(r"\d", clause)) > 12),
     }
+    for family in cues(re.findall(r"[^\W_]+(?:-[^\W_]+)*|%", clause.lower())):
+        f[f"cue={family}"] = 1.0
     if doc.dct is not None and c.date:
         try:
             days = (span_start(c.date) - doc.dct).days

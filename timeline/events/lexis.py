@@ -34,6 +34,13 @@ def patterns() -> dict[str, re.Pattern]:
         "thing_before_time": re.compile(rf"\b(?:{_words('thing_before_time')})\s+(?:(?:hingga|sampai|pada|tahun|bulan)\s+)?$", re.I),
         "cited": re.compile(rf"\b(?:{_words('cited')})\s+(?:(?:kantor\s+berita|media|situs|laman|harian|surat\s+kabar|stasiun\s+televisi)\s+(?:[\w-]+\s+)?)?$", re.I),
         "anaphora": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
+        # a pointing clause that only retells (`Hal itu disampaikan …`), or a saying that ends on the pointer
+        "retell": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})"
+                             rf"\s+(?:juga\s+|pun\s+|sudah\s+|telah\s+)?(?:{_words('anaphora', 'retell')})\b"
+                             rf"|\b(?:{_words('saying')})\s+hal\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
+        # the opening word of a subordinate clause, not in a fixed phrase (`sejak awal`)
+        "opening": re.compile(rf"^\W*(?!(?:{_words('subordinate', 'idioms')})\b)(?:{_words('subordinate')})\b\s*,?\s*", re.I),
+        "vague_future": re.compile(rf"^(?:{_words('vague_future')})$", re.I),
         "name_before_year": re.compile(rf"(?<![\w-])(?!(?:{_words('name_before_year', 'not_names')})\b)[A-Z0-9][\w-]*\s+$"),
     }
 
@@ -41,7 +48,7 @@ def patterns() -> dict[str, re.Pattern]:
 # the sections of clauses.toml whose examples tests/test_rules.py walks, with the pattern that checks them
 EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "complement": "complement", "dateline": "dateline", "quote": "quote", "clause_break": "clause_break", "saying": "saying",
                     "comparison": "comparison", "thing_before_time": "thing_before_time", "name_before_year": "name_before_year",
-                    "cited": "cited", "anaphora": "anaphora"}
+                    "cited": "cited", "anaphora": "anaphora", "vague_future": "vague_future"}
 
 
 @cache
@@ -58,8 +65,25 @@ def headline_breaks() -> frozenset[str]:
 def edit_patterns() -> dict[str, re.Pattern]:
     return {
         "connective": re.compile(rf"^\W*(?:{_words('connective')})\b\s*,?\s*", re.I),
+        "time_qualifier": re.compile(rf"\s*\(?(?:{_words('time_qualifier')})\b\)?", re.I),
         "time_preposition": re.compile(rf"(?:\b(?:{_words('time_preposition')})\s+)+$", re.I),
     }
 
 
-EXAMPLE_PATTERNS.update(connective="connective", time_preposition="time_preposition")
+EXAMPLE_PATTERNS.update(connective="connective", time_preposition="time_preposition", time_qualifier="time_qualifier")
+
+
+CUE_FAMILIES = ("first_person", "modal", "statistic", "forecast", "copula")
+
+
+@cache
+def cue_words() -> dict[str, str]:
+    """Each cue word of clauses.toml [cues] and its family."""
+    return {w: family for family in CUE_FAMILIES for w in data()["cues"][family]}
+
+
+def cues(words: list[str]) -> set[str]:
+    """The cue families that the lower-cased words of a clause show."""
+    table = cue_words()
+    return {table[w] for w in words if w in table}
+

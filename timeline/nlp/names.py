@@ -19,6 +19,7 @@ class Entities:
     places: list[tuple[int, int, str]]
 
 
+_COMPANY = frozenset({"PT", "Tbk", "Persero", "CV"})  # the words of a company's legal form
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -54,7 +55,14 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
         tokens.pop(0)
     while tokens and junk(tokens[-1][1], "right"):
         tokens.pop()
-    if person:  # a person's name is the run of capitalised words at its end
+    if person:
+        # an organisation before a person's name is their office's (`Direktur Utama Pertamina Dwi
+        # Soetjipto` → `Dwi Soetjipto`); a "person" that ends on one is no person (`… Korporat PT X`)
+        orgs = [k for k, (_, tok) in enumerate(tokens) if tok in _COMPANY or key(tok) in g.org_of
+                and ((tok.isupper() and len(tok) > 2) or (tok[:1].isupper() and len(tok) > 4))]  # not `bin`, `Un`
+        if orgs:
+            tokens = tokens[orgs[-1] + 1:]
+        # a person's name is the run of capitalised words at its end
         while len(tokens) > 1 and not _CAPITALISED.match(tokens[0][1]):
             tokens.pop(0)
         # … after the region of the office (`Bupati Pasaman Barat Syahrial Rahmat`, `Wakil Bupati Kudus Sri Lestari`)
