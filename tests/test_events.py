@@ -273,3 +273,31 @@ def test_an_office_before_a_name_is_no_part_of_it():
     assert _clean_name("Komunikasi Korporat PT Pertamina", 0, lex, True) is None
     assert _clean_name("Kim Jong Un", 0, lex, True) == (0, "Kim Jong Un")
     assert _clean_name("Mohammed bin Salman", 0, lex, True) == (0, "Mohammed bin Salman")
+
+
+def test_an_office_alone_or_a_spelled_out_thing_is_no_participant():
+    """`Vice President Corporate Communication` (events.toml [titles] english) is an office, not a
+    name; an acronym the article spells out in lower case (`radio frequency identification (RFID)`)
+    names a thing, whatever the named-entity model calls it."""
+    from timeline.events.describe import common_acronyms
+    from timeline.nlp.names import _clean_name
+
+    lex = load_lexicon()
+    assert _clean_name("Vice President Corporate Communication", 0, lex, False) is None
+    assert _clean_name("Vice President Corporate Communication PT Pertamina Ali Mundakir", 0, lex, True)[1] == "Ali Mundakir"
+    assert _clean_name("Kementerian Keuangan", 0, lex, False) == (0, "Kementerian Keuangan")
+    assert common_acronyms("pemasangan radio frequency identification (RFID) dan bahan bakar minyak (BBM) "
+                           "oleh Komisi Pemberantasan Korupsi (KPK) di kantor (DPR)") == {"RFID", "BBM"}
+    [doc] = read([Path(__file__).parent / "data" / "kompas-dev" / "20131206-1807149.tml"])
+    assert not any("RFID" in c.participants for c in _candidates(doc))
+
+
+def test_a_predicate_of_the_opening_connective_gives_no_status():
+    """`Untuk diketahui, tim itu bakal melakoni laga …`: the status is that of `melakoni` (planned), not
+    of the connective's `diketahui`; the headline leaves the connective out."""
+    import datetime
+
+    text = "Untuk diketahui, tim nasional bakal melakoni laga perdana melawan Zambia pada 4 November 2025."
+    doc = Document(id="x", text=text, dct=datetime.date(2025, 11, 5), dct_source="input")
+    [c] = [c for c in _candidates(doc) if c.date == "2025-11-04"]
+    assert c.status == "planned" and c.title.startswith("Tim nasional bakal melakoni")

@@ -27,6 +27,7 @@ from .lexis import cues, edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
+_REFERENCE_POINT = re.compile(r"(?<![\w-])(?:sebelah\s+)?(?:barat|timur|utara|selatan)(?:\s+(?:laut|daya))?\s+$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
 _OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
@@ -57,6 +58,11 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
                 grp[:] = [x for x in grp if re.search(rf"(?<!\w){re.escape(x[2])}(?!\w)", rest)]
     by_sentence = dict(zip(spans, ents))
     lower_words = {w for w in _WORD.findall(text) if w[:1].islower()}
+    # an acronym the article spells out in lower case names a thing, not an organisation
+    # (`radio frequency identification (RFID)`)
+    things = common_acronyms(text)
+    for en in ents:
+        en.orgs[:] = [x for x in en.orgs if x[2] not in things]
     holders = title_holders(text, lex)
     known = sorted({n for en in ents for _, _, n in en.people if " " in n or "-" in n}
                    | {n for ns in holders.values() for n in ns})
@@ -102,8 +108,10 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         if not people:  # `Presiden tiba di bandara`: the one president the article names
             people = [aliases.get(n, n) for n in bare_title_holders(text, lo, hi, holders)]
         orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue and (s, n) not in cited]
-        places, venue = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)]), lo, lex,
-                                c.tokens)
+        # a place after a direction (`… 680 kilometer utara ibu kota`) is a reference point, not where
+        places, venue = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)
+                                                        and not _REFERENCE_POINT.search(text, max(0, s - 25), s)]),
+                                lo, lex, c.tokens)
         speakers = []
         if speaker_span:
             speakers = [aliases.get(n, n) for s, e, n in en.people if inside(s, e, speaker_span)] or \
@@ -135,7 +143,10 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
                 c.title = title
         c.words = content_words(c.title + " " + clause)
         triggers = find_triggers(clause, lex)
-        preds = [(s - lo, e - lo, w) for s, e, w in predicates(c.tokens, lo, hi)]
+        # a predicate of the opening connective (`Untuk diketahui, X bakal …`) is not the clause's
+        opening = edit_patterns()["connective"].match(clause)
+        skip = opening.end() if opening else 0
+        preds = [(s - lo, e - lo, w) for s, e, w in predicates(c.tokens, lo, hi) if s - lo >= skip]
         if triggers:
             at, word, c.kind = triggers[0]
         elif preds:
@@ -349,6 +360,35 @@ def abbreviate(s: str) -> str:
         pos = m.end()
     out.append(s[pos:])
     return "".join(out)
+
+
+_SPELLED_OUT = re.compile(r"((?:[a-z][\w]*[\s-]+){1,8})\(([A-Z][A-Z0-9]{1,9})\)")
+_SPELLED_AFTER = re.compile(r"\b([A-Z][A-Z0-9]{1,9})\s*\(((?:[a-z][\w]*[\s-]+){0,7}[a-z][\w]*)\)")  # `RFID (radio …)`
+
+
+def common_acronyms(text: str) -> set[str]:
+    """The acronyms an article spells out in lower-case words (`radio frequency identification (RFID)`,
+    `RFID (radio frequency identification)`, `bahan bakar minyak (BBM)`): names of things, not of
+    organisations."""
+    out = set()
+    found = [(m.group(1), m.group(2)) for m in _SPELLED_OUT.finditer(text)]
+    found += [(m.group(2), m.group(1)) for m in _SPELLED_AFTER.finditer(text)]
+    for spelled, acronym in found:
+        words = re.split(r"[\s-]+", spelled.strip())
+        capitals = [ch.lower() for ch in acronym if ch.isalpha()]
+        if any(_spells(capitals, words[k:]) for k in range(len(words))):
+            out.add(acronym)
+    return out
+
+
+def _spells(letters: list[str], words: list[str]) -> bool:
+    """The words spell out the acronym: the first word starts with its first letter, every word's
+    initial is one of its letters, and its letters come in order in the words (`radio frequency
+    identification` → RFID)."""
+    if not words or words[0][:1] != letters[0] or any(w[:1] not in letters for w in words):
+        return False
+    it = iter("".join(words))
+    return all(ch in it for ch in letters)
 
 
 def _holds(letters: list[str], initials: list[str]) -> bool:

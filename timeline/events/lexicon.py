@@ -39,6 +39,7 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     title_inner: set[str] = field(default_factory=set)  # words that continue a title, never start one
+    office_en: set[str] = field(default_factory=set)  # English words of corporate office (`Vice President`)
     examples: list[dict] = field(default_factory=list)
     _phrase_re: re.Pattern | None = field(default=None, repr=False)  # built on first use
     _ignore_re: re.Pattern | None = field(default=None, repr=False)
@@ -78,6 +79,7 @@ class Lexicon:
         self.reporting.update(w.lower() for w in raw.get("reporting", {}).get("words", []))
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
         self.title_inner.update(w.lower() for w in raw.get("titles", {}).get("inner", []))
+        self.office_en.update(w.lower() for w in raw.get("titles", {}).get("english", []))
         self._phrase_re = self._ignore_re = None
 
     def ignored_spans(self, text: str) -> list[tuple[int, int]]:

@@ -43,7 +43,8 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
         low = tok.lower().strip(".")
         # a person's title goes; a place or an organisation keeps the office it names
         # (`Kantor Kementerian Agama`, `Kementerian Sosial`)
-        if (low in lex.titles and person) or low in lex.reporting or (len(tok) > 5 and tok.isupper()):
+        if (low in lex.titles and person) or low in lex.reporting or (len(tok) > 5 and tok.isupper()) or \
+                (person and edge == "left" and low in lex.office_en):
             return True
         if person and edge == "left" and low in lex.title_inner:
             return True
@@ -75,6 +76,8 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
             tokens = tokens[1:]
     if not tokens or not any(c.isalpha() for _, tok in tokens for c in tok):
         return None
+    if all(tok.lower() in lex.office_en for _, tok in tokens):
+        return None  # `Vice President Corporate Communication`: an office, nobody
     name = text[tokens[0][0]:tokens[-1][0] + len(tokens[-1][1])].strip(" .,;:")
     return (start + tokens[0][0], name) if len(name) > 1 else None
 
