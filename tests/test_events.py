@@ -301,3 +301,14 @@ def test_a_predicate_of_the_opening_connective_gives_no_status():
     doc = Document(id="x", text=text, dct=datetime.date(2025, 11, 5), dct_source="input")
     [c] = [c for c in _candidates(doc) if c.date == "2025-11-04"]
     assert c.status == "planned" and c.title.startswith("Tim nasional bakal melakoni")
+
+
+def test_a_headline_leaves_out_a_fronted_phrase_and_the_pronoun_of_a_frame():
+    from timeline.events.describe import _title
+
+    text = "Untuk laga terakhir Grup H, tim nasional akan bertanding menghadapi Honduras."
+    assert _title(text, 0, len(text), [], []) == "Tim nasional akan bertanding menghadapi Honduras"
+    text = "Dalam undian yang digelar di Doha, Qatar Indonesia tergabung di Grup H."  # a place's comma
+    assert _title(text, 0, len(text), [], []).startswith("Dalam undian")
+    text = "Beruntung, kata dia, turunnya harga minyak dunia hanya terjadi di penghujung tahun."
+    assert _title(text, 0, len(text), [], []) == "Turunnya harga minyak dunia hanya terjadi di penghujung tahun"

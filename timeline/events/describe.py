@@ -16,7 +16,7 @@ import bisect
 from functools import cache
 import re
 
-from ..nlp.entities import alias_people
+from ..nlp.entities import alias_people, gazetteer
 from ..nlp.names import add_known_people, bare_title_holders, entities_of, known_people_pattern, title_holders
 from ..values import span_start
 from .lexicon import Lexicon, find_triggers, status_of, stem
@@ -27,6 +27,8 @@ from .lexis import cues, edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
+_FRONTED = re.compile(r"^(?:untuk|dalam|dari|di|pada|bagi|melalui|lewat|terkait|soal|atas|dengan)\s+(?:[^\s,]+\s+){0,6}[^\s,]+,\s+",
+                      re.I)
 _REFERENCE_POINT = re.compile(r"(?<![\w-])(?:sebelah\s+)?(?:barat|timur|utara|selatan)(?:\s+(?:laut|daya))?\s+$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
 _OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
@@ -305,6 +307,10 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         if new == s:
             break
         s = new
+    # a fronted adverbial phrase (`Untuk laga terakhir grup, tim itu akan …`) is no part of the headline
+    fronted = _FRONTED.match(s)
+    if fronted and len(s[fronted.end():].split()) >= 4 and not gazetteer().country(s[fronted.end():].split()[0]):
+        s = s[fronted.end():]  # (not the comma between a city and its country)
     # a subordinate clause's headline is what it tells (`Setelah kunjungan menteri ke Kanada`)
     opened = patterns()["opening"].sub("", s, count=1)
     if len(opened.split()) >= 3:

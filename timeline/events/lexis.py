@@ -27,7 +27,8 @@ def patterns() -> dict[str, re.Pattern]:
         "subordinate_first": re.compile(rf"^\W*(?:{_words('subordinate')})\b", re.I),
         "complement": re.compile(rf"\s+(?=(?:{_words('complement')})\b)", re.I),
         "saying": re.compile(rf"\b(?:{_words('saying')})\b", re.I),
-        "frame": re.compile(rf"^(.{{0,80}}?)\b(?:{_words('saying')})\b\s*,?\s*(?:bahwa\s+)?(.{{15,}})$", re.I),
+        "frame": re.compile(rf"^(.{{0,80}}?)\b(?:{_words('saying')})\b(?:\s+(?:dia|ia|beliau|mereka))?\s*,?\s*"
+                            rf"(?:bahwa\s+)?(.{{15,}})$", re.I),
         "quote_end": re.compile(rf"^([^\"“”]{{10,}}?[\"”])\s*,?\s*(?=(?:{_words('saying')})\b)", re.I),
         "saying_first": re.compile(rf"^\W*(?:{_words('saying')})\b", re.I),
         "comparison": re.compile(rf"\b(?:{_words('comparison')})\s+(?:[\w-]+\s+){{0,3}}?(?:sejak|dalam|pada|selama)\s*$", re.I),
