@@ -97,7 +97,7 @@ def sentences(text: str) -> list[tuple[int, int, int]]:
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
-    """Where a dateline (`JAKARTA, KOMPAS.com -`, `MOSKOW -`, `Kupang, KOMPAS.com` with no dash)
+    """Where a dateline (`PALEMBANG, KOMPAS.com -`, `MOSKOW -`, `Kupang, KOMPAS.com` with no dash)
     at the start of a sentence ends; `start` when there is none."""
     m = patterns()['dateline'].match(text, start, end)
     return m.end() if m else start

@@ -639,7 +639,7 @@ def _read_url(url: str, fields: Fields, limit: int = MAX_INPUT_BYTES) -> Iterato
 
 
 _SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t]*$|\f", re.M)
-# a dateline opening a line: `JAKARTA, KOMPAS.com -`, `MOSKOW -`, `TRIBUNNEWS.COM –`
+# a dateline opening a line: `PALEMBANG, KOMPAS.com -`, `MOSKOW -`, `TRIBUNNEWS.COM –`
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.]{2,}(?:[ ,]+[A-Z][\w.]*){0,3}[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*[-–—]{1,2}[ \t]", re.M)
 
 
