@@ -33,6 +33,8 @@ def load():
     """The part-of-speech pipeline (loaded once)."""
     import spacy
 
+    from .blas import use_numpy_blas
+
     path = model_dir()
     if not (path / "config.cfg").exists():
         raise ModelMissing(
@@ -41,7 +43,9 @@ def load():
         )
     # The saved tokenizer is spaCy's Indonesian default: building it from the language data is
     # faster than loading its saved exceptions (tests/test_pos_model.py checks they agree).
-    return spacy.load(path, exclude=["tokenizer"])
+    nlp = spacy.load(path, exclude=["tokenizer"])
+    use_numpy_blas(nlp)  # numpy's OpenBLAS: faster than thinc's BLIS here, the same tags (nlp/blas.py)
+    return nlp
 
 
 @cache
