@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the lexicon knows titles and reporting verbs; the names need no more of it
     from ..events.lexicon import Lexicon
+from .batch import pipe
 from .entities import gazetteer, institution_pattern, key, ner_model, organization_pattern, place_pattern
 
 
@@ -100,7 +101,8 @@ def entities_of(texts: list[str], bases: list[int], lex: Lexicon, use_model: lis
             out[i] = ents
     wanted = [i for i, model in enumerate(use_model) if model]
     nlp = ner_model()
-    for i, doc in zip(wanted, nlp.pipe([texts[i] for i in wanted], batch_size=64, disable=["sentencizer"])):
+    # with the other documents' sentences, under `run_together` (nlp/batch.py)
+    for i, doc in zip(wanted, pipe(nlp, [texts[i] for i in wanted], batch_size=64, disable=["sentencizer"])):
         base = bases[i]
         ents = Entities([], [], [])
         for e in doc.ents:
