@@ -149,3 +149,12 @@ def test_missing_model_is_a_clear_error(monkeypatch, tmp_path):
 )
 def test_lemma(word, root):
     assert pos.lemma(word) == root
+
+
+def test_the_tagger_shares_the_named_entity_models_tokenizer(nlp):
+    # one tokenizer built, not two (two seconds of every build); the tags are still those of the
+    # model loaded alone (test_same_tags_as_a_plain_spacy_load, tests/test_blas.py)
+    from timeline.nlp.entities import ner_model
+
+    assert nlp.tokenizer is ner_model().tokenizer and nlp.vocab is ner_model().vocab
+    assert {"NN", "NNP", "VB"} <= {t.tag_ for t in nlp("Presiden Joko Widodo meresmikan bendungan itu.")}

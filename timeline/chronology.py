@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from .events import Candidate, candidates_of, events_of
@@ -82,24 +84,41 @@ def _init_worker(cli_dct: date | None, lex: Lexicon) -> None:
     _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)  # in each worker: spawned ones start empty
 
 
-def _work(doc: Document) -> _Processed:
-    return _process(doc, _WORKER_STATE["cli_dct"], _WORKER_STATE["lex"])
+# documents processed together: their sentences go through each model in one batch (nlp/batch.py)
+TOGETHER = 16
+
+
+def _process_many(docs: list[Document], cli_dct: date | None, lex: Lexicon) -> list[_Processed]:
+    from .nlp.batch import run_together
+
+    return run_together([partial(_process, doc, cli_dct, lex) for doc in docs])
+
+
+def _work(docs: list[Document]) -> list[_Processed]:
+    return _process_many(docs, _WORKER_STATE["cli_dct"], _WORKER_STATE["lex"])
+
+
+def _groups(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while group := list(islice(it, size)):
+        yield group
 
 
 def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexicon,
                 workers: int, on_document=None) -> Iterator[_Processed]:
-    """Date, tag and find mentions, one document at a time, in input order, on `workers` processes.
+    """Date, tag and find mentions, in input order, on `workers` processes; TOGETHER documents at a
+    time, so that the models see all their sentences in one batch (nlp/batch.py).
 
     The model is loaded here, before the workers fork, so that a missing model fails once, in
     this process, and the workers share what was loaded. A worker that dies raises
     `timeline.parallel.WorkerDied` (timeline.parallel: nothing hangs, no orphan workers).
     """
     if workers <= 1:
-        for doc in documents:
-            p = _process(doc, cli_dct, lex)
-            if on_document:
-                on_document(p.doc)
-            yield p
+        for docs in _groups(documents, TOGETHER):
+            for p in _process_many(docs, cli_dct, lex):
+                if on_document:
+                    on_document(p.doc)
+                yield p
         return
     from .nlp import tag_many
     from .parallel import ordered_map
@@ -109,11 +128,12 @@ def process_all(documents: Iterable[Document], cli_dct: date | None, lex: Lexico
     ner_model()
     tag_many(["-"])  # the part-of-speech model too: loaded once, shared by forked workers
     _WORKER_STATE.update(cli_dct=cli_dct, lex=lex)
-    for p in ordered_map(_work, documents, workers, chunksize=4, context=context(), initializer=_init_worker,
-                         initargs=(cli_dct, lex)):
-        if on_document:
-            on_document(p.doc)
-        yield p
+    for ps in ordered_map(_work, _groups(documents, TOGETHER), workers, chunksize=1, context=context(),
+                          initializer=_init_worker, initargs=(cli_dct, lex)):
+        for p in ps:
+            if on_document:
+                on_document(p.doc)
+            yield p
 
 
 def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexicon: str | None = None,

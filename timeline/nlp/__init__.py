@@ -40,7 +40,9 @@ def tag_many(texts: list[str]) -> list[list[Token]]:
     nlp = _model()
     if nlp is None:
         return [_by_form(t) for t in texts]
-    return [[(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in doc] for doc in nlp.pipe(texts, batch_size=64)]
+    from .batch import pipe  # with the other documents' sentences, under `run_together` (nlp/batch.py)
+
+    return [[(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in doc] for doc in pipe(nlp, texts, batch_size=64)]
 
 
 def tag(text: str) -> list[Token]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the lexicon knows titles and reporting verbs; the names need no more of it
     from ..events.lexicon import Lexicon
+from .batch import pipe
 from .entities import gazetteer, institution_pattern, key, ner_model, organization_pattern, place_pattern
 
 
@@ -111,8 +112,10 @@ def entities_of(texts: list[str], bases: list[int], lex: Lexicon, use_model: lis
             out[i] = ents
     wanted = [i for i, model in enumerate(use_model) if model]
     nlp = ner_model()
-    for i, doc in zip(wanted, nlp.pipe([texts[i] for i in wanted], batch_size=64, disable=["sentencizer"])):
+    # with the other documents' sentences, under `run_together` (nlp/batch.py)
+    for i, doc in zip(wanted, pipe(nlp, [texts[i] for i in wanted], batch_size=64, disable=["sentencizer"])):
         base = bases[i]
+        text = doc.text  # spaCy joins its tokens anew at each `doc.text`: once a sentence, not once a character
         ents = Entities([], [], [])
         for e in doc.ents:
             label = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "GPE": "LOCATION"}.get(e.label_, e.label_)
@@ -120,18 +123,18 @@ def entities_of(texts: list[str], bases: list[int], lex: Lexicon, use_model: lis
             if label != "LOCATION" and gazetteer().country(e.text.strip()) and key(e.text.strip()) not in gazetteer().org_of:
                 label = "LOCATION"
             end_char = e.end_char
-            while end_char < len(doc.text) and (doc.text[end_char].isalnum() or
-                                                doc.text[end_char] == "-" and doc.text[end_char - 1].isalnum()):
+            while end_char < len(text) and (text[end_char].isalnum() or
+                                            text[end_char] == "-" and text[end_char - 1].isalnum()):
                 end_char += 1  # the tokenizer may cut `Xi Jin-ping` after the hyphen
-            cleaned = _clean_name(doc.text[e.start_char:end_char], base + e.start_char, lex, label == "PERSON",
+            cleaned = _clean_name(text[e.start_char:end_char], base + e.start_char, lex, label == "PERSON",
                                   label == "LOCATION")
             if cleaned is None:
                 continue
             at, name = cleaned
             item = (at, at + len(name), name)
             {"PERSON": ents.people, "ORGANIZATION": ents.orgs, "LOCATION": ents.places}.get(label, []).append(item)
-        _add_institutions(doc.text, base, ents)
-        _add_gazetteer_places(doc.text, base, ents)
+        _add_institutions(text, base, ents)
+        _add_gazetteer_places(text, base, ents)
         out[i] = ents
     return out
 
