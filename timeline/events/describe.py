@@ -124,9 +124,9 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         clause = text[lo:hi]
         c.speaker_name = speakers[0] if speakers else ""
         # `Menteri Budi Santoso menyebut, bakal …`: the headline drops the frame and keeps who
-        said = patterns()["saying"].search(text, lo, min(hi, lo + 100))
-        framing = [aliases.get(n, n) for s, e, n in en.people if said and lo <= s and e <= said.start()
-                   and len(text[lo:said.start()].split()) <= FRAME_WORDS]
+        saying = patterns()["saying"].search(text, lo, min(hi, lo + 100))
+        framing = [aliases.get(n, n) for s, e, n in en.people if saying and lo <= s and e <= saying.start()
+                   and len(text[lo:saying.start()].split()) <= FRAME_WORDS]
         c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1] or framing[-1:])  # nearest the verb
         if _says_only(c.title) and hi < c.sentence_end:
             # `Juru bicara X pada Minggu mengatakan bahwa …`: the headline is who said what
@@ -138,8 +138,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         retold = _retold(text, lo, hi, c.sentence_start, c.title.split(": ", 1)[-1])
         if retold is not None:
             # `Hal itu disampaikan Budi saat …`: the headline is what was said, by who said it
-            a, b, said = retold
-            who = (speakers[:1] or people[:1] or orgs[:1]) if said else []
+            a, b, is_saying = retold
+            who = (speakers[:1] or people[:1] or orgs[:1]) if is_saying else []
             title = _title(text, a, b, times_in(a - 200, b), who)
             if len(title.split()) >= 4:
                 c.title = title
