@@ -23,12 +23,10 @@ from .lexicon import Lexicon, find_triggers, status_of, stem
 from ..model import Document, Timex
 from ..nlp import is_predicate, predicates
 from .candidates import QUOTE_WORDS, Candidate, dateline_end
-from .lexis import cues, edit_patterns, headline_breaks, patterns, stopwords
+from .lexis import cues, data, edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
-_FRONTED = re.compile(r"^(?:untuk|dalam|dari|di|pada|bagi|melalui|lewat|terkait|soal|atas|dengan)\s+(?:[^\s,]+\s+){0,6}[^\s,]+,\s+",
-                      re.I)
 _REFERENCE_POINT = re.compile(r"(?<![\w-])(?:sebelah\s+)?(?:barat|timur|utara|selatan)(?:\s+(?:laut|daya))?\s+$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
 _OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
@@ -178,7 +176,7 @@ def _retold(text: str, lo: int, hi: int, sentence_start: int, title: str) -> tup
     m = patterns()["retell"].search(clause) or patterns()["retell"].search(title)  # the title: past its frame
     if m is None:
         return None
-    said = not re.search(r"\b(?:terjadi|berlangsung)\b", m.group(), re.I)
+    said = m.group("verb") is None or m.group("verb").lower() not in data()["anaphora"]["retell_happened"]
     end = sentence_start
     while True:
         para = text.rfind("\n", 0, max(0, end - 1)) + 1
@@ -308,7 +306,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
             break
         s = new
     # a fronted adverbial phrase (`Untuk laga terakhir grup, tim itu akan …`) is no part of the headline
-    fronted = _FRONTED.match(s)
+    fronted = patterns()["fronted"].match(s)
     if fronted and len(s[fronted.end():].split()) >= 4 and not gazetteer().country(s[fronted.end():].split()[0]):
         s = s[fronted.end():]  # (not the comma between a city and its country)
     # a subordinate clause's headline is what it tells (`Setelah kunjungan menteri ke Kanada`)

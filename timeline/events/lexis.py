@@ -37,10 +37,12 @@ def patterns() -> dict[str, re.Pattern]:
         "anaphora": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         # a pointing clause that only retells (`Hal itu disampaikan …`), or a saying of `hal` and a pointer
         "retell": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})"
-                             rf"\s+(?:juga\s+|pun\s+|sudah\s+|telah\s+)?(?:{_words('anaphora', 'retell')})\b"
+                             rf"\s+(?:juga\s+|pun\s+|sudah\s+|telah\s+)?(?P<verb>{_words('anaphora', 'retell')}|"
+                             rf"{_words('anaphora', 'retell_happened')})\b"
                              rf"|\b(?:{_words('saying')})\s+hal\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         # the opening word of a subordinate clause, not in a fixed phrase (`sejak awal`)
         "opening": re.compile(rf"^\W*(?!(?:{_words('subordinate', 'idioms')})\b)(?:{_words('subordinate')})\b\s*,?\s*", re.I),
+        "fronted": re.compile(rf"^(?:{_words('headline', 'fronted')})\s+(?:[^\s,]+\s+){{0,6}}[^\s,]+,\s+", re.I),
         "vague_future": re.compile(rf"^(?:{_words('vague_future')})$", re.I),
         "name_before_year": re.compile(rf"(?<![\w-])(?!(?:{_words('name_before_year', 'not_names')})\b)[A-Z0-9][\w-]*\s+$"),
     }
