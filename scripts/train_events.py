@@ -67,7 +67,26 @@ def story_labels(story: Path):
             ids = {gid for d, s, e, gd, gid in quotes if d == c.doc and s < c.end and c.start < e and _compatible(c.date, gd)}
             labelled.append((c, int(bool(ids))))
             told[id(c)] = ids
-    return gold, procs, labelled, pair_rows(procs, told)
+    told_by_key: dict[tuple, set] = {}
+    for p in procs:
+        for c in p.candidates:
+            told_by_key.setdefault(_key(c), set()).update(told[id(c)])
+    return gold, procs, labelled, pair_rows(procs, told), told_by_key
+
+
+def _key(c) -> tuple:
+    return (c.doc, c.sentence_start, c.date)
+
+
+def mixed_rows(built: dict, told_by_key: dict) -> int:
+    """Rows that join mentions telling different gold events (two mentions whose gold events are
+    disjoint): over-merging, which the chronology score does not see."""
+    n = 0
+    for e in built["events"]:
+        sets = [told_by_key.get((m["doc"], m["start"], m["date"]), set()) for m in e["mentions"]]
+        sets = [x for x in sets if x]
+        n += any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:])
+    return n
 
 
 def pair_rows(procs, told):
@@ -127,7 +146,7 @@ def apply(weights, intercept, cands):
         c.probability = 1 / (1 + math.exp(-max(-30, min(30, z))))
 
 
-def build_score(gold, procs, weights, intercept, threshold, merge):
+def build_score(gold, procs, weights, intercept, threshold, merge, dump: Path | None = None, told=None):
     cands = [c for p in procs for c in p.candidates]
     apply(weights, intercept, cands)
     sentences = {k: v for p in procs for k, v in p.sentences.items()}
@@ -136,7 +155,12 @@ def build_score(gold, procs, weights, intercept, threshold, merge):
     compatible = {k: set(v.get("compatible", [])) for k, v in lex.kinds.items()}
     events, _ = events_of(cands, sentences, threshold, dcts, compatible, merge)
     chron = Chronology(documents=[p.doc for p in procs], timexes={p.doc.id: p.timexes for p in procs}, events=events)
-    return score(gold, chronology_dict(chron))
+    built = chronology_dict(chron)
+    if dump is not None:
+        dump.write_text(json.dumps(built, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    s = score(gold, built)
+    s.mixed = mixed_rows(built, told or {})
+    return s
 
 
 def main() -> None:
@@ -149,6 +173,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--merge-out", type=Path, required=True)
     ap.add_argument("--merge-threshold", type=float, default=0.5)
+    ap.add_argument("--dump", type=Path, help="write each held-out story's chronology (JSON) into this folder")
     args = ap.parse_args()
     t0 = time.time()
     stories = {s.name: story_labels(s) for s in sorted(p for p in args.stories.iterdir() if (p / "gold.json").exists())}
@@ -164,20 +189,24 @@ def main() -> None:
         extra_pairs = labelled_pairs(_jsonl(args.merge_labels), by_cid)
         print(f"{len(extra_pairs)} labelled pairs ({sum(y for _, y in extra_pairs)} one event)")
     report = {}
-    print(f"{'held-out story':32} core      all       dup   rows prec")
-    for name, (gold, procs, _, _) in stories.items():
-        train = extra + [r for other, (_, _, rows, _) in stories.items() if other != name for r in rows]
+    print(f"{'held-out story':32} core      all       dup   rows prec mixed")
+    for name, (gold, procs, _, _, told) in stories.items():
+        train = extra + [r for other, (_, _, rows, _, _) in stories.items() if other != name for r in rows]
         w, b = fit(train)
-        mw, mb = fit(balanced=False, rows=extra_pairs + [r for other, (_, _, _, pr) in stories.items() if other != name
+        mw, mb = fit(balanced=False, rows=extra_pairs + [r for other, (_, _, _, pr, _) in stories.items() if other != name
                                                           for r in pr])
-        s = build_score(gold, procs, w, b, args.threshold, (mw, mb, args.merge_threshold))
+        dump = None
+        if args.dump:
+            args.dump.mkdir(parents=True, exist_ok=True)
+            dump = args.dump / f"{name}.json"
+        s = build_score(gold, procs, w, b, args.threshold, (mw, mb, args.merge_threshold), dump, told)
         report[name] = s.as_dict()
         dup = "n/a" if s.duplication is None else f"{s.duplication:.2f}"
         print(f"{name:32} {s.core_found}/{s.core_total} {s.core_recall:.2f}  {s.found}/{s.total} {s.all_recall:.2f}  "
-              f"{dup:5} {s.rows:4} {s.row_precision:.2f}")
-    everything = extra + [r for _, (_, _, rows, _) in stories.items() for r in rows]
+              f"{dup:5} {s.rows:4} {s.row_precision:.2f} {s.mixed:5}")
+    everything = extra + [r for _, (_, _, rows, _, _) in stories.items() for r in rows]
     w, b = fit(everything)
-    all_pairs = extra_pairs + [r for _, (_, _, _, pr) in stories.items() for r in pr]
+    all_pairs = extra_pairs + [r for _, (_, _, _, pr, _) in stories.items() for r in pr]
     mw, mb = fit(all_pairs, balanced=False)
     args.merge_out.write_text(json.dumps({
         "note": "logistic regression over timeline/events/pairs.features; trained by scripts/train_events.py",

@@ -4,11 +4,12 @@ gazetteer's places, and the article's known people where the model missed them."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the lexicon knows titles and reporting verbs; the names need no more of it
     from ..events.lexicon import Lexicon
+from .acronyms import definitions, short_after
 from .batch import pipe
 from .entities import gazetteer, institution_pattern, key, ner_model, organization_pattern, place_pattern
 
@@ -18,6 +19,7 @@ class Entities:
     people: list[tuple[int, int, str]]  # (start, end, name) offsets in the document
     orgs: list[tuple[int, int, str]]
     places: list[tuple[int, int, str]]
+    defined: list[tuple[int, int]] = field(default_factory=list)  # long names the text gives a short form
 
 
 _COMPANY = frozenset({"PT", "Tbk", "Persero", "CV"})  # the words of a company's legal form
@@ -109,6 +111,7 @@ def entities_of(texts: list[str], bases: list[int], lex: Lexicon, use_model: lis
                 ents.orgs.append((base + m.start(), base + m.end(), m.group()))
             _add_institutions(text, base, ents)
             _add_gazetteer_places(text, base, ents)
+            _name_by_short_forms(text, base, ents)
             out[i] = ents
     wanted = [i for i, model in enumerate(use_model) if model]
     nlp = ner_model()
@@ -135,8 +138,39 @@ def entities_of(texts: list[str], bases: list[int], lex: Lexicon, use_model: lis
             {"PERSON": ents.people, "ORGANIZATION": ents.orgs, "LOCATION": ents.places}.get(label, []).append(item)
         _add_institutions(text, base, ents)
         _add_gazetteer_places(text, base, ents)
+        _name_by_short_forms(text, base, ents)
         out[i] = ents
     return out
+
+
+def _name_by_short_forms(text: str, base: int, ents: Entities) -> None:
+    """An institution or place the sentence defines by a short form (`Badan Usaha Milik Negara (BUMN)`,
+    acronyms.py) is one entity named by it: the model's pieces of the long name (`Milik Negara`), or
+    the long name whole, give way to it, and the short form in the brackets is not a second one. A
+    long name the model found nothing in is left alone (`Surat Keputusan (SK)` names no one)."""
+    defs = [(d.start, d.end, d.short, d.paren_start, d.paren_end) for d in definitions(text)]
+    # an organisation of two words or more right before an acronym is its long name, whatever the
+    # letters (`Badan Energi Internasional (IEA)`, translated); not a place (`Kupang (ANTARA) -`)
+    for s, e, name in ents.orgs:
+        got = short_after(text, e - base) if " " in name else None
+        if got and not any(ps == got[1] for _, _, _, ps, _ in defs):
+            defs.append((s - base, e - base, *got))
+    for ls, le, short, ps, pe in defs:
+        ls, le, ps, pe = ls + base, le + base, ps + base, pe + base
+        pieces = {name: [x for x in getattr(ents, name) if x[0] < le and ls < x[1] and x[1] <= le]
+                  for name in ("people", "orgs", "places")}
+        if not any(pieces.values()):
+            continue
+        # a long name the model reads mostly as a place is a place (`Nusa Tenggara Timur (NTT)`), not a
+        # name with a place in it (`Indonesia Crude Price (ICP)`, `Kereta Cepat Kupang Ende (KCKE)`)
+        placed = sum(e - s for s, e, _ in pieces["places"])
+        label = "places" if 2 * placed >= le - ls else "orgs"
+        for name in ("people", "orgs", "places"):
+            group = getattr(ents, name)
+            group[:] = [x for x in group if x not in pieces[name] and not (ps <= x[0] and x[1] <= pe)]
+        getattr(ents, label).append((ls, le, short))
+        getattr(ents, label).sort()
+        ents.defined.append((ls, le))
 
 
 def _add_institutions(text: str, base: int, ents: Entities) -> None:
@@ -236,7 +270,7 @@ def add_known_people(text: str, span: tuple[int, int], pattern: re.Pattern | Non
     """Add the article's people where the model missed them."""
     if pattern is None:
         return
-    taken = [(s, e) for s, e, _ in ents.people]
+    taken = [(s, e) for s, e, _ in ents.people] + ents.defined  # not inside `Badan Pengawas … (BPKP)`
     for m in pattern.finditer(text, span[0], span[1]):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
