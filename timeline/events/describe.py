@@ -17,7 +17,8 @@ from functools import cache
 import re
 
 from ..nlp.entities import alias_people, gazetteer
-from ..nlp.names import add_known_people, bare_title_holders, entities_of, known_people_pattern, title_holders
+from ..nlp.names import (add_known_people, bare_title_holders, entities_of, known_people_pattern, title_case,
+                         title_holders)
 from ..values import span_start
 from .lexicon import Lexicon, find_triggers, status_of, stem
 from ..model import Document, Timex
@@ -50,7 +51,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
     spans = sorted({(c.sentence_start, c.sentence_end) for c in cands})
     ents = entities_of([text[s:e] for s, e in spans], [s for s, _ in spans], lex, [True] * len(spans))
     for (s, e), en in zip(spans, ents):
-        if _title_case(text[s:e]):
+        if title_case(text[s:e]):
             # a headline capitalises every word: the model's names there are only those the article
             # also writes elsewhere (`Menteri dan Dubes Bahas Kerja Sama` names no `Dubes Bahas`)
             rest = text[:s] + " " + text[e:]
@@ -257,12 +258,6 @@ def content_words(text: str) -> list[str]:
 
 
 FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a speaker of a few words, then the saying verb
-
-
-def _title_case(sentence: str) -> bool:
-    """Most words capitalised, as in a headline (`Menteri dan Dubes Bahas Kerja Sama`)."""
-    words = [w for w in _WORD.findall(sentence) if len(w) > 3 and w.isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _says_only(title: str) -> bool:

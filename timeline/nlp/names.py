@@ -203,6 +203,22 @@ def _add_gazetteer_places(text: str, base: int, ents: Entities) -> None:
     ents.places.sort()
 
 
+_HEADLINE_WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*")
+
+
+def title_case(sentence: str) -> bool:
+    """Most words capitalised, as in a headline (`Menteri dan Dubes Bahas Kerja Sama`)."""
+    words = [w for w in _HEADLINE_WORD.findall(sentence) if len(w) > 3 and w.isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def without_headings(text: str) -> str:
+    """`text` with its lines in title case that end on no full stop blanked out (a subheading, `Harap
+    Pemain Muda Berkarier di Luar Negeri`): capitals there say nothing of names."""
+    return re.sub(r"(?m)^[^\n]*$", lambda m: " " * len(m.group()) if title_case(m.group())
+                  and not m.group().rstrip().endswith((".", "?", "!", '"', "”")) else m.group(), text)
+
+
 def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
     """Each title word of the article (lower-cased) → the full names that follow it
     (`Presiden Prancis Emmanuel Macron`): found by rule, so that the model's misses elsewhere in the
@@ -210,6 +226,7 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
     g = gazetteer()
     title_words = lex.titles | lex.title_inner
     holders: dict[str, set[str]] = {}
+    text = without_headings(text)
     for m in re.finditer(r"(?=\b([A-Za-z]+)((?:\s+[A-Z][\w'’-]*){2,6}))", text):
         if m.group(1).lower() not in lex.titles:
             continue
