@@ -67,6 +67,25 @@ def test_a_time_in_a_name_or_a_comparison_dates_nothing():
     assert all(governs(text, t) for t in tag(text))
 
 
+def test_what_a_figure_is_measured_against_dates_nothing_and_the_thing_compared_keeps_its_time():
+    doc = _article("whoosh_debt_2025", "wh08")
+    sentence = "Jumlah ini naik 65,3 persen dibandingkan periode yang sama tahun 2024"
+    assert sentence in doc.text
+    # the sentence's one time is what the rise is measured against: it makes no 2024 candidate
+    assert not [c for c in _candidates(doc) if sentence in doc.text[c.sentence_start:c.sentence_end]]
+    offer = _candidates(_article("whoosh_debt_2025", "wh07"))
+    assert any(c.date == "2015" and "Jepang" in c.title for c in offer)  # `dibandingkan dengan tawaran Jepang pada 2015`
+
+
+def test_a_first_time_since_dates_the_day_not_the_time_it_is_counted_from():
+    from timeline.io.read import read
+
+    [doc] = [d for d in read([Path(__file__).parent / "data" / "kompas-dev"]) if d.id == "20141212-083825426"]
+    lead = min(_candidates(doc), key=lambda c: c.start)
+    # `… jatuh di bawah 60 dollar AS per barel untuk pertama kalinya sejak Juli 2009 pada perdagangan Kamis (11/12/2014)`
+    assert lead.date == "2014-12-11"
+
+
 def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]

@@ -11,7 +11,8 @@ How a time is attached (the clause rules, measured in README "Events"):
 - a time in an attribution (`"…," kata Budi, Kamis.`, `Budi mengatakan, Kamis (6/11/2025), …`)
   dates the statement, whose content is the quoted clause;
 - `sejak`/`hingga`/`sampai` + time date the start or the end of the predicate, unless they bound a
-  comparison (`terendah sejak Mei 2009`); a time after a noun is that thing's (`anggaran 2015`,
+  comparison (`terendah sejak Mei 2009`, `pertama kalinya sejak Juli 2009`); what an event is measured
+  against (`dibandingkan periode yang sama tahun 2024`) dates nothing; a time after a noun is that thing's (`anggaran 2015`,
   `pengiriman Desember`, `proyeksi untuk 2015`); a year right after a capitalised word belongs to a name
   (`Piala Dunia U17 2025`, `UU Nomor 31 Tahun 1999`) and dates nothing.
 """
@@ -163,7 +164,8 @@ def _ends_list_item(sentence: str, start: int, at: int) -> bool:
 def governs(text: str, t: Timex) -> bool:
     """Whether a time dates the predicate of its clause (see the module docstring)."""
     before = text[max(0, t.start - 40):t.start]
-    if patterns()['comparison'].search(before) or patterns()['thing_before_time'].search(before):
+    if patterns()['comparison'].search(before) or patterns()['against'].search(before) or \
+            patterns()['thing_before_time'].search(before):
         return False
     if re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", t.text) and patterns()['name_before_year'].search(before):
         return False  # `Piala Dunia U17 2025`, `UU Nomor 31 Tahun 1999`

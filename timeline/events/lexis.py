@@ -32,6 +32,8 @@ def patterns() -> dict[str, re.Pattern]:
         "quote_end": re.compile(rf"^([^\"“”]{{10,}}?[\"”])\s*,?\s*(?=(?:{_words('saying')})\b)", re.I),
         "saying_first": re.compile(rf"^\W*(?:{_words('saying')})\b", re.I),
         "comparison": re.compile(rf"\b(?:{_words('comparison')})\s+(?:[\w-]+\s+){{0,3}}?(?:sejak|dalam|pada|selama)\s*$", re.I),
+        "against": re.compile(rf"\b(?:{_words('comparison', 'against')})\s+(?:dengan\s+)?"
+                              rf"(?:(?:{_words('comparison', 'periods')})\b(?:\s+[\w-]+){{0,3}}\s+)?$", re.I),
         "thing_before_time": re.compile(rf"\b(?:{_words('thing_before_time')})\s+(?:(?:hingga|sampai|pada|tahun|bulan)\s+)?$", re.I),
         "cited": re.compile(rf"\b(?:{_words('cited')})\s+(?:(?:kantor\s+berita|media|situs|laman|harian|surat\s+kabar|stasiun\s+televisi)\s+(?:[\w-]+\s+)?)?$", re.I),
         "anaphora": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
