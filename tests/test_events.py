@@ -86,6 +86,19 @@ def test_a_first_time_since_dates_the_day_not_the_time_it_is_counted_from():
     assert lead.date == "2014-12-11"
 
 
+def test_a_shared_time_word_is_no_shared_content():
+    from timeline.io.read import read
+
+    docs = {d.id: d for d in read([Path(__file__).parent / "data" / "kompas-dev"])
+            if d.id in ("20141209-082622526", "20141229-141400726")}
+    trade = next(c for c in _candidates(docs["20141209-082622526"]) if c.title.startswith("Pertumbuhan ekspor"))
+    fuel = next(c for c in _candidates(docs["20141229-141400726"]) if "Joko Widodo" in c.participants)
+    # both clauses say `pada November`: the month is their date, not what they are about
+    assert trade.date == fuel.date == "2014-11"
+    assert "november" not in trade.words and "november" not in fuel.words
+    assert not set(trade.words) & set(fuel.words)
+
+
 def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]

@@ -142,7 +142,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             title = _title(text, a, b, times_in(a - 200, b), who)
             if len(title.split()) >= 4:
                 c.title = title
-        c.words = content_words(c.title + " " + clause)
+        # the words that say what happened, not when: the date is compared on its own (`pada November`
+        # shared by two clauses says nothing of their being one event)
+        untimed = clause
+        for t in times_in(lo, hi):
+            a, b = t.start - lo, min(t.end, hi) - lo
+            untimed = untimed[:a] + " " * (b - a) + untimed[b:]
+        c.words = content_words(c.title + " " + untimed)
         triggers = find_triggers(clause, lex)
         # a predicate of the opening connective (`Untuk diketahui, X bakal …`) is not the clause's
         opening = edit_patterns()["connective"].match(clause)
