@@ -35,3 +35,28 @@ def test_no_title_holder_is_read_from_a_subheading():
     prose = text.replace("Harap Pemain Timnas U17 Berkarier di Luar Negeri\n", "Harap Pemain Timnas U17 Berkarier di "
                          "Luar Negeri, kata dia.\n")
     assert any("Berkarier" in n for names in title_holders(prose, load_lexicon()).values() for n in names)
+
+
+def test_an_institution_named_after_a_person_is_no_person():
+    from timeline.nlp.names import entities_of
+
+    lex = load_lexicon()
+    for text, org in [("Jalan Pantura Semarang-Demak, tepatnya di depan Rumah Sakit Islam (RSI) Sultan Agung Semarang, "
+                       "masih tergenang pada Senin (3/11/2025).", "RSI Sultan Agung Semarang"),
+                      ("Merespons kondisi tersebut, RSI Sultan Agung menyiapkan petugas khusus untuk antar-jemput "
+                       "pasien.", "RSI Sultan Agung")]:
+        e = entities_of([text], [0], lex, [True])[0]
+        assert org in [n for _, _, n in e.orgs] and not any("Agung" in n for _, _, n in e.people), text
+    # a title before the long name makes the name after the brackets its holder
+    e = entities_of(["Kepala Badan Pengawas Keuangan dan Pembangunan (BPKP) Mardiasmo mengatakan, belum."], [0], lex, [True])[0]
+    assert [n for _, _, n in e.people] == ["Mardiasmo"] and [n for _, _, n in e.orgs] == ["BPKP"]
+    # and a person after an office's region is still the office's holder
+    e = entities_of(["Kepala Dinas PUPR Karangsari Agus Setiadi mengatakan, jalan ditutup."], [0], lex, [True])[0]
+    assert [n for _, _, n in e.people] == ["Agus Setiadi"]
+
+
+def test_a_title_inside_an_institution_s_name_has_no_holder():
+    text = _article("semarang_demak_flood_2025", "fl11")
+    assert "RSI Sultan Agung" in text
+    holders = {n for names in title_holders(text, load_lexicon()).values() for n in names}
+    assert not any("Agung" in n for n in holders)

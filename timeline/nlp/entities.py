@@ -154,7 +154,7 @@ def institution_pattern() -> re.Pattern:
     w = words()
     times = "|".join(re.escape(n.capitalize()) for n in sorted(set(w.weekdays) | set(w.months), key=len, reverse=True))
     word = rf"(?!(?:{times})\b)[A-Z][\w'’-]*"
-    return re.compile(rf"(?<![\w-])(?:{alt})(?:\s+{word}|\s+untuk(?=\s+[A-Z])){{1,6}}")
+    return re.compile(rf"(?<![\w-])(?P<head>{alt})(?:\s+{word}|\s+untuk(?=\s+[A-Z])){{1,6}}")
 
 
 @cache

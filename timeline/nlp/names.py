@@ -19,7 +19,9 @@ class Entities:
     people: list[tuple[int, int, str]]  # (start, end, name) offsets in the document
     orgs: list[tuple[int, int, str]]
     places: list[tuple[int, int, str]]
-    defined: list[tuple[int, int]] = field(default_factory=list)  # long names the text gives a short form
+    # spans the text itself makes one name (a long name with its short form, an institution named after
+    # a person): the article's people are not looked for inside them
+    fixed: list[tuple[int, int]] = field(default_factory=list)
 
 
 _COMPANY = frozenset({"PT", "Tbk", "Persero", "CV"})  # the words of a company's legal form
@@ -109,9 +111,9 @@ def entities_of(texts: list[str], bases: list[int], lex: Lexicon, use_model: lis
             ents = Entities([], [], [])
             for m in organization_pattern().finditer(text):
                 ents.orgs.append((base + m.start(), base + m.end(), m.group()))
-            _add_institutions(text, base, ents)
+            _add_institutions(text, base, ents, lex)
             _add_gazetteer_places(text, base, ents)
-            _name_by_short_forms(text, base, ents)
+            _name_by_short_forms(text, base, ents, lex)
             out[i] = ents
     wanted = [i for i, model in enumerate(use_model) if model]
     nlp = ner_model()
@@ -136,14 +138,17 @@ def entities_of(texts: list[str], bases: list[int], lex: Lexicon, use_model: lis
             at, name = cleaned
             item = (at, at + len(name), name)
             {"PERSON": ents.people, "ORGANIZATION": ents.orgs, "LOCATION": ents.places}.get(label, []).append(item)
-        _add_institutions(text, base, ents)
+        _add_institutions(text, base, ents, lex)
         _add_gazetteer_places(text, base, ents)
-        _name_by_short_forms(text, base, ents)
+        _name_by_short_forms(text, base, ents, lex)
         out[i] = ents
     return out
 
 
-def _name_by_short_forms(text: str, base: int, ents: Entities) -> None:
+_NAME_GOES_ON = re.compile(r"\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3})\b")
+
+
+def _name_by_short_forms(text: str, base: int, ents: Entities, lex: Lexicon) -> None:
     """An institution or place the sentence defines by a short form (`Badan Usaha Milik Negara (BUMN)`,
     acronyms.py) is one entity named by it: the model's pieces of the long name (`Milik Negara`), or
     the long name whole, give way to it, and the short form in the brackets is not a second one. A
@@ -156,6 +161,13 @@ def _name_by_short_forms(text: str, base: int, ents: Entities) -> None:
         if got and not any(ps == got[1] for _, _, _, ps, _ in defs):
             defs.append((s - base, e - base, *got))
     for ls, le, short, ps, pe in defs:
+        # capitalised words right after the brackets that open with a title go on with the name of an
+        # institution named after a person (`Rumah Sakit Umum Daerah (RSUD) Dokter Soetomo Kupang`); others
+        # are a person, the office's holder (`… Bank Indonesia (BI) Mirza Adityaswara`)
+        after = _NAME_GOES_ON.match(text, pe)
+        if after and after.group(1).split()[0].lower() in lex.titles and len(after.group(1).split()) > 1:
+            short, pe = f"{short} {after.group(1)}", after.end(1)
+            le = pe
         ls, le, ps, pe = ls + base, le + base, ps + base, pe + base
         pieces = {name: [x for x in getattr(ents, name) if x[0] < le and ls < x[1] and x[1] <= le]
                   for name in ("people", "orgs", "places")}
@@ -170,15 +182,21 @@ def _name_by_short_forms(text: str, base: int, ents: Entities) -> None:
             group[:] = [x for x in group if x not in pieces[name] and not (ps <= x[0] and x[1] <= pe)]
         getattr(ents, label).append((ls, le, short))
         getattr(ents, label).sort()
-        ents.defined.append((ls, le))
+        ents.fixed.append((ls, le))
 
 
-def _add_institutions(text: str, base: int, ents: Entities) -> None:
+def _add_institutions(text: str, base: int, ents: Entities, lex: Lexicon) -> None:
     """Institutions the model missed (`Kementerian Sosial menyalurkan …`), by their head word."""
     taken = [(s, e) for group in (ents.people, ents.orgs, ents.places) for s, e, _ in group]
     for m in institution_pattern().finditer(text):
         s, e = base + m.start(), base + m.end()
         inside = [x for x in ents.people if s < x[0] < e]
+        between = text[m.end("head"):min(x[0] for x in inside) - base].split() if inside else []
+        if inside and all(w.lower() in lex.titles for w in between):
+            # `RSUD Dokter Soetomo`: a person right after the head word (a title between) names the institution
+            ents.people[:] = [x for x in ents.people if x not in inside]
+            ents.fixed.append((s, e))
+            inside = []
         if inside:  # `Kepala Dinas PUPR Karangsari [Agus Setiadi]`: the person is not the institution
             e = min(x[0] for x in inside)
             e = s + len(text[s - base:e - base].rstrip())
@@ -232,6 +250,10 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
             continue
         if re.search(r"\b(?:wakil|mantan|eks|calon|wa)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
             continue  # `Wakil Presiden Jusuf Kalla` is no `Presiden`
+        if re.search(r"(?<![\w-])[A-Z]{2,}\)?\s+$", text[max(0, m.start() - 12):m.start()]) or \
+                any(i.start() < m.start() < i.end() for i in institution_pattern().finditer(text, max(0, m.start() - 40),
+                                                                                            m.end(2))):
+            continue  # `RSUD Dokter Soetomo`, `Universitas Sultan Ageng`: the title is in an institution's name
         words = m.group(2).split()
         # skip the rest of the title and the country: `Menteri Luar Negeri Kanada Taro Kono`
         while words and (words[0].lower() in title_words or g.actor(words[0]) is not None):
@@ -240,8 +262,16 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
             if len(words) > n and g.actor(" ".join(words[:n])) is not None:
                 words = words[n:]
         words = words[_region_end(words, g):]  # `Gubernur Sumatera Barat Ramlan Effendi`
-        if len(words) > 2 and institution_pattern().match(" ".join(words)):
-            words = words[-2:]  # `Kepala Dinas PUPR Agus Setiadi`
+        if any(w in _COMPANY for w in words):
+            continue  # `Direktur Utama PT Inti Budi Santoso`: where the company's name ends is unknown
+        inst = institution_pattern().match(" ".join(words)) if len(words) > 2 else None
+        if inst:
+            # `Kepala Dinas PUPR Agus Setiadi`: the last two words, unless nothing but titles stands
+            # between the head and them (`Direktur Utama RSUD Dokter Soetomo`: named after a person, nobody)
+            between = words[len(inst.group("head").split()):-2]
+            if all(w.lower() in lex.titles for w in between):
+                continue
+            words = words[-2:]
         if g.country(" ".join(words)) is not None or words and words[-1].lower() in _COMPASS:
             continue  # `Gubernur Nusa Tenggara Barat`: a region, nobody's name
         words = [w for w in words]
@@ -287,7 +317,7 @@ def add_known_people(text: str, span: tuple[int, int], pattern: re.Pattern | Non
     """Add the article's people where the model missed them."""
     if pattern is None:
         return
-    taken = [(s, e) for s, e, _ in ents.people] + ents.defined  # not inside `Badan Pengawas … (BPKP)`
+    taken = [(s, e) for s, e, _ in ents.people] + ents.fixed  # not inside `Badan Pengawas … (BPKP)`
     for m in pattern.finditer(text, span[0], span[1]):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
