@@ -303,8 +303,8 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     s = patterns()["dateline"].sub("", s, count=1) if patterns()["dateline"].match(s) else s
     for _ in range(3):
         new = edit_patterns()["connective"].sub("", s, count=1)
-        if new == s:
-            break
+        if new == s or not new.strip(" ,.;:-\"“”"):
+            break  # (a clause of a connective alone keeps it: a headline is never empty)
         s = new
     # a fronted adverbial phrase (`Untuk laga terakhir grup, tim itu akan …`) is no part of the headline
     fronted = patterns()["fronted"].match(s)
