@@ -99,6 +99,25 @@ def test_a_shared_time_word_is_no_shared_content():
     assert not set(trade.words) & set(fuel.words)
 
 
+def _kompas(doc_id: str) -> Document:
+    from timeline.io.read import read
+
+    return next(d for d in read([Path(__file__).parent / "data" / "kompas-dev"]) if d.id == doc_id)
+
+
+def test_a_long_office_that_ends_on_a_name_is_the_frame_of_what_was_said():
+    # `Vice President Fuel Retail PT Pertamina (Persero) Muhammad Iskandar mengatakan, targetnya …`
+    titles = [c.title for c in _candidates(_kompas("20131205-1451263"))]
+    assert any(t.startswith("Muhammad Iskandar: Targetnya pemasangan RFID") for t in titles), titles
+    assert not any(t.startswith("Vice President") for t in titles)
+
+
+def test_a_headline_does_not_end_on_a_word_left_after_a_comma():
+    # `… sudah meluncur ke level 60-an dollar AS per barrel, baik untuk jenis Brent maupun …`
+    titles = [c.title for c in _candidates(_kompas("20141215-181900926"))]
+    assert any(t.endswith("60-an dollar AS per barrel") for t in titles), titles
+
+
 def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]

@@ -125,7 +125,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         # `Menteri Budi Santoso menyebut, bakal …`: the headline drops the frame and keeps who
         saying = patterns()["saying"].search(text, lo, min(hi, lo + 100))
         framing = [aliases.get(n, n) for s, e, n in en.people if saying and lo <= s and e <= saying.start()
-                   and len(text[lo:saying.start()].split()) <= FRAME_WORDS]
+                   and _frame_speaker_words(text[lo:saying.start()])]
         c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1] or framing[-1:])  # nearest the verb
         if _says_only(c.title) and hi < c.sentence_end:
             # `Juru bicara X pada Minggu mengatakan bahwa …`: the headline is who said what
@@ -264,6 +264,15 @@ def content_words(text: str) -> list[str]:
 
 
 FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a speaker of a few words, then the saying verb
+LONG_FRAME_WORDS = 16  # … or a long office that ends on its holder's name (`Vice President … PT X (Persero) Budi Santoso mengatakan`)
+_NAME_AT_END = re.compile(r"(?:^|\s)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s*$")
+
+
+def _frame_speaker_words(before: str) -> bool:
+    """Whether the words before a saying verb can be its speaker: a few words, or a long office
+    ending on a name of two capitalised words."""
+    n = len(before.split())
+    return n <= FRAME_WORDS or (n <= LONG_FRAME_WORDS and bool(_NAME_AT_END.search(before)))
 
 
 def _says_only(title: str) -> bool:
@@ -316,7 +325,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         s = opened
     # the reporting frame: `Budi mengatakan, …`, `Menurut Budi, …`
     m = patterns()["frame"].match(s)
-    if m and len(m.group(1).split()) <= FRAME_WORDS:
+    if m and _frame_speaker_words(m.group(1)):
         s = m.group(2)
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
     words = s.split()
@@ -332,6 +341,13 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         stop = stopwords()
         while len(words) > 3 and words[-1].lower().strip(",.") in stop:
             words.pop()
+    # a headline does not end on a word that leads on (`… 20 hari pertama yang`), nor on a word
+    # left alone after a comma (`… per barrel, baik`)
+    leads_on = headline_breaks()
+    last = re.findall(r"[\w-]+", text[lo:hi])[-1:]  # the clause's own last word ends it (`masih cukup dalam`)
+    while len(words) > 3 and [words[-1].strip(",.")] != last and \
+            (words[-1].lower().strip(",.") in leads_on or words[-2].endswith(",")):
+        words.pop()
     s = " ".join(words).strip(" ,.;:")
     if speaker and speaker[0].lower() not in s.lower():
         s = f"{speaker[0]}: {s[:1].upper()}{s[1:]}"
