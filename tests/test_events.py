@@ -118,6 +118,19 @@ def test_a_headline_does_not_end_on_a_word_left_after_a_comma():
     assert any(t.endswith("60-an dollar AS per barrel") for t in titles), titles
 
 
+def test_a_figure_two_clauses_share_is_a_merge_feature_and_a_time_is_not_a_figure():
+    from timeline.events.cluster import pair_features, vectors_of
+
+    cands = _candidates(_kompas("20131128-1929486"))
+    installed = [c for c in cands if "40.000" in c.numbers]
+    assert len(installed) >= 2  # `sudah terpasang sekitar 40.000 unit`, `di kisaran 40.000 yang terpasang`
+    assert not any(n in ("2013", "28") for c in cands for n in c.numbers)  # `Kamis (28/11/2013)` is a time
+    a, b = installed[:2]
+    vectors = vectors_of(cands)
+    f = pair_features(a, vectors[id(a)], b, vectors[id(b)], {})
+    assert f is not None and f["shared_figure"] == 1.0
+
+
 def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]

@@ -59,6 +59,7 @@ class Candidate:
     places: list[str] = field(default_factory=list)
     venue: str = ""  # the place the clause says it happened at (`bertemu di X`), else ""
     words: list[str] = field(default_factory=list)  # content lemmas, for merging
+    numbers: list[str] = field(default_factory=list)  # the clause's figures (`1,6`, `7-0`), times left out, for merging
     tokens: list = field(default_factory=list, repr=False)  # (start, end, word, tag) of the sentence, doc offsets
 
     @property

@@ -149,6 +149,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             a, b = t.start - lo, min(t.end, hi) - lo
             untimed = untimed[:a] + " " * (b - a) + untimed[b:]
         c.words = content_words(c.title + " " + untimed)
+        c.numbers = sorted({n for n in _FIGURE.findall(untimed) if len(n) >= 2})
         triggers = find_triggers(clause, lex)
         # a predicate of the opening connective (`Untuk diketahui, X bakal …`) is not the clause's
         opening = edit_patterns()["connective"].match(clause)
@@ -263,6 +264,7 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,-]\d+)*(?![\w])")
 FRAME_WORDS = 8  # `Juru Bicara Kejaksaan Hendra Gunawan mengatakan, …`: a speaker of a few words, then the saying verb
 LONG_FRAME_WORDS = 16  # … or a long office that ends on its holder's name (`Vice President … PT X (Persero) Budi Santoso mengatakan`)
 _NAME_AT_END = re.compile(r"(?:^|\s)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s*$")

@@ -79,6 +79,7 @@ def features(a: Candidate, va: dict[str, float], b: Candidate, vb: dict[str, flo
         "same_speaker": float(speakers and same_actor(a.speaker_name, b.speaker_name)),
         "other_speaker": float(speakers and not same_actor(a.speaker_name, b.speaker_name)),
         "both_statements": float(a.anchor == "attribution" and b.anchor == "attribution"),
+        "shared_figure": float(bool(set(a.numbers) & set(b.numbers))),
         "same_doc": float(same_doc),
         "same_sentence": float(same_doc and a.sentence_start == b.sentence_start),
         "adjacent": float(same_doc and abs(a.sentence_index - b.sentence_index) == 1),
