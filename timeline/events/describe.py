@@ -20,7 +20,7 @@ from ..nlp.entities import alias_people, gazetteer
 from ..nlp.names import (add_known_people, bare_title_holders, entities_of, known_people_pattern, title_case,
                          title_holders)
 from ..values import span_start
-from .lexicon import Lexicon, find_triggers, status_of, stem
+from .lexicon import Lexicon, find_triggers, future_status, status_of, stem
 from ..model import Document, Timex
 from ..nlp import is_predicate, predicates
 from .candidates import QUOTE_WORDS, Candidate, dateline_end
@@ -167,9 +167,9 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             c.status = "hypothetical"
         latest = doc.dct or (doc.dct_window[1] if doc.dct_window else None)
         if c.anchor == "future":
-            c.status = "planned"
+            c.status = future_status(lex, c.kind, c.predicate)
         elif c.status == "occurred" and latest and span_start(c.date) > latest:
-            c.status = "planned"  # told before it happened
+            c.status = future_status(lex, c.kind, c.predicate)  # told before it happened
         c.features = features(c, doc, clause, preds, triggers, lex)
         c.tokens = []  # what the tagger said is no longer needed: keep only what merging reads
 
@@ -419,6 +419,10 @@ def _holds(letters: list[str], initials: list[str]) -> bool:
     return all(any(ch == x for x in it) for ch in letters)
 
 
+# for the classifier, what is said to come is one thing, planned or expected
+_FEATURE_STATUS = {"planned": "future", "expected": "future"}
+
+
 def features(c: Candidate, doc: Document, clause: str, preds, triggers, lex: Lexicon) -> dict[str, float]:
     """What the classifier weighs (see classify.py): where the candidate stands, how it is dated,
     what its clause is made of. Names of features are stable: the trained weights refer to them."""
@@ -428,7 +432,7 @@ def features(c: Candidate, doc: Document, clause: str, preds, triggers, lex: Lex
     f: dict[str, float] = {
         f"anchor={c.anchor}": 1.0,
         f"granularity={granularity}": 1.0,
-        f"status={c.status}": 1.0,
+        f"status={_FEATURE_STATUS.get(c.status, c.status)}": 1.0,
         "lead": float(c.is_lead or c.anchor == "lead"),
         "position": c.sentence_index / max(1, c.n_sentences),
         "first_paragraphs": float(c.paragraph_index <= 1),

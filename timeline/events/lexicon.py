@@ -36,6 +36,8 @@ class Lexicon:
     clause_breaks: set[str] = field(default_factory=set)
     object_of_denial: set[str] = field(default_factory=set)
     called_off: set[str] = field(default_factory=set)
+    forecast_kinds: set[str] = field(default_factory=set)  # what nobody plans: said of the future, it is expected
+    bare_future: set[str] = field(default_factory=set)  # cues of a future without a planner (`akan`)
     reporting: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     title_inner: set[str] = field(default_factory=set)  # words that continue a title, never start one
@@ -75,6 +77,8 @@ class Lexicon:
             self.clause_breaks.update(c.lower() for c in status.get("clause_breaks", []))
             self.object_of_denial.update(c.lower() for c in status.get("object_of_denial", []))
             self.called_off.update(c.lower() for c in status.get("called_off", []))
+            self.forecast_kinds.update(status.get("forecast_kinds", []))
+            self.bare_future.update(c.lower() for c in status.get("bare_future", []))
             self.examples.extend(dict(e, entry="status") for e in status.get("examples", []))
         self.reporting.update(w.lower() for w in raw.get("reporting", {}).get("words", []))
         self.titles.update(w.lower() for w in raw.get("titles", {}).get("words", []))
@@ -182,25 +186,37 @@ def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -
     just_after = " " + " ".join(after_words) + " "
     if clause and clause[-1] in lex.object_of_denial and re.fullmatch(r"(?i)(?!me|di)\w+an(?:nya)?", trigger):
         clause = clause[:-1]  # `membantah dakwaan`: the indictment itself is no denial
-    status = _status_by_cues(clause, just_after, lex)
+    status, cue = _status_by_cues(clause, just_after, lex)
     later = re.split(r"[.;]", sentence[after_at:])[0]
     m = re.search(r"\b(?:tetapi|tapi|namun)\b(.*)", later, re.I)
     if status in ("planned", "expected") and m and set(_WORD.findall(m.group(1).lower())) & lex.called_off:
         return "denied"  # `dijadwalkan …, tetapi ditunda`: the plan was called off
+    if status == "planned" and cue in lex.bare_future:
+        return future_status(lex, lex.kind_of(trigger) or "", trigger)
     return status
 
 
-def _status_by_cues(clause: list[str], just_after: str, lex: Lexicon) -> str:
+_CAUSATIVE = re.compile(r"(?i)^me(?:m|n|ng|ny)?\w{3,}(?:kan|i)$")  # `menaikkan`, `menurunkan`: somebody does it
+
+
+def future_status(lex: Lexicon, kind: str, trigger: str = "") -> str:
+    """What is only said to come (`akan`) is planned, unless nobody plans it (prices falling, a flood,
+    `lex.forecast_kinds`, not made to happen: `menaikkan`): then it is expected."""
+    return "expected" if kind in lex.forecast_kinds and not _CAUSATIVE.match(trigger) else "planned"
+
+
+def _status_by_cues(clause: list[str], just_after: str, lex: Lexicon) -> tuple[str, str]:
+    """The status the first cue found gives, and that cue ("" for occurred)."""
     for status in lex.status_order:
         for cue in lex.status_cues.get(status, ()):
             words = cue.split()
             n = len(words)
             ends = [i + n for i in range(len(clause) - n + 1) if clause[i:i + n] == words]
             if ends and (len(clause) - ends[-1] <= 3 - n if cue in lex.near else _cue_reaches(clause[ends[-1]:], lex)):
-                return status
+                return status, cue
             if cue in lex.after and f" {cue} " in just_after:
-                return status
-    return "occurred"
+                return status, cue
+    return "occurred", ""
 
 
 _ACTIVE_VERB = re.compile(r"^(?:mem|men|meng|meny)[a-z]{3,}$")
