@@ -131,6 +131,14 @@ def test_a_figure_two_clauses_share_is_a_merge_feature_and_a_time_is_not_a_figur
     assert f is not None and f["shared_figure"] == 1.0
 
 
+def test_a_person_after_a_word_of_the_article_s_organisation_is_the_rest_of_the_name():
+    # `Vice President Policy, Government and Public Affairs Chevron Yanto Sianipar bilang, …` beside
+    # `PT Chevron Indonesia Company` in the lead
+    people = {p for c in _candidates(_kompas("20141126-114157826")) for p in c.participants}
+    assert "Yanto Sianipar" in people
+    assert not any(p.startswith("Chevron ") for p in people) and "Government" not in people
+
+
 def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]

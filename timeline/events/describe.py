@@ -64,6 +64,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
     things = common_acronyms(text)
     for en in ents:
         en.orgs[:] = [x for x in en.orgs if x[2] not in things]
+    # a person's name that opens with a word of one of the article's organisations is the office's
+    # holder after the organisation (`… Public Affairs Chevron Yanto Sianipar` beside `PT Chevron
+    # Indonesia Company`): the person is the rest
+    org_words = {w for en in ents for _, _, n in en.orgs for w in n.split()[1:] + n.split()[:1]
+                 if len(w) >= 4 and w[:1].isupper() and not w.isupper()}
+    for en in ents:
+        en.people[:] = [_after_org_word(x, org_words) for x in en.people]
     holders = title_holders(text, lex)
     known = sorted({n for en in ents for _, _, n in en.people if " " in n or "-" in n}
                    | {n for ns in holders.values() for n in ns})
@@ -275,6 +282,14 @@ def _frame_speaker_words(before: str) -> bool:
     ending on a name of two capitalised words."""
     n = len(before.split())
     return n <= FRAME_WORDS or (n <= LONG_FRAME_WORDS and bool(_NAME_AT_END.search(before)))
+
+
+def _after_org_word(person: tuple[int, int, str], org_words: set[str]) -> tuple[int, int, str]:
+    s, e, name = person
+    first, _, rest = name.partition(" ")
+    if first in org_words and len(rest.split()) >= 2:
+        return (e - len(rest), e, rest)
+    return person
 
 
 def _says_only(title: str) -> bool:
