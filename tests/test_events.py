@@ -139,6 +139,18 @@ def test_a_person_after_a_word_of_the_article_s_organisation_is_the_rest_of_the_
     assert not any(p.startswith("Chevron ") for p in people) and "Government" not in people
 
 
+def test_an_undated_lead_is_the_news_of_the_day_its_first_statement_was_made():
+    # published Friday 6 Dec; `…," kata Tikno …, di Jakarta, Kamis (5/12/2013)` below the lead
+    lead = next(c for c in _candidates(_kompas("20131206-0854599")) if c.anchor == "lead")
+    assert lead.date == "2013-12-05"
+    # published Monday 3 Nov; the speech it reports was on Sunday 2 Nov
+    lead = next(c for c in _candidates(_article("whoosh_debt_2025", "wh03")) if c.anchor == "lead")
+    assert lead.date == "2025-11-02"
+    # a statement of the publication day leaves the lead on that day
+    lead = next(c for c in _candidates(_article("aceh_sumut_four_islands_2025", "pi08")) if c.anchor == "lead")
+    assert lead.date == "2025-06-19"
+
+
 def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]

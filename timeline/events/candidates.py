@@ -1,7 +1,8 @@
 """Candidates: every dated clause of an article, and its lead, found from the sentence's structure.
 
 A candidate is one clause that a calendar time governs (`Kejaksaan menetapkan … pada Rabu (5/11/2025)`),
-or the lead of the article, which news dates on its publication day unless it says otherwise. No
+or the lead of the article, which news dates on its publication day unless it says otherwise (or its
+first statement was made a day or two before: `_news_day`). No
 word list decides what is a candidate: the lexicon only labels a kind later (`describe.py`).
 
 How a time is attached (the clause rules, measured in README "Events"):
@@ -310,11 +311,29 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
                 a, b = lead[0][0], lead[-1][1]
                 out.append(_candidate(doc, text, (s, e), (body + a, body + b), None, "lead", i, p, n,
                                       dct=doc.dct))
+    _news_day(out, doc)
     for c in out:
         i = c.sentence_index
         c.is_lead = i == lead_index
         c.tokens = [(bodies[i] + a, bodies[i] + b, w, t) for a, b, w, t in tagged[i]]
     return out
+
+
+NEWS_DAY_LAG = 2  # how many days a report may come out after what it reports (a morning paper, a late upload)
+
+
+def _news_day(out: list[Candidate], doc: Document) -> None:
+    """An undated lead is the news of the day its article's first dated statement was made, when that
+    is a day or two before the publication day (`PT X menggandeng …` published on Friday, `kata
+    Budi, Kamis (5/12/2013)` below it); otherwise of the publication day."""
+    lead = next((c for c in out if c.anchor == "lead"), None)
+    said = [c for c in out if c.anchor == "attribution" and len(c.date) == 10]
+    if lead is None or not said or doc.dct is None:
+        return
+    first = min(said, key=lambda c: c.start)
+    lag = (doc.dct - date.fromisoformat(first.date)).days
+    if 1 <= lag <= NEWS_DAY_LAG:
+        lead.date = first.date
 
 
 def _candidate(doc: Document, text: str, sent: tuple[int, int], span: tuple[int, int], timex: Timex | None,
