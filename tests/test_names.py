@@ -1,5 +1,7 @@
 """Names from the article (timeline/nlp/names.py) on the dev stories' text."""
 import json
+
+import pytest
 from pathlib import Path
 
 from timeline.events.lexicon import load_lexicon
@@ -60,3 +62,20 @@ def test_a_title_inside_an_institution_s_name_has_no_holder():
     assert "RSI Sultan Agung" in text
     holders = {n for names in title_holders(text, load_lexicon()).values() for n in names}
     assert not any("Agung" in n for n in holders)
+
+
+def _name_examples():
+    import tomllib
+    from importlib import resources
+
+    with resources.files("timeline.lang.id").joinpath("gazetteer.toml").open("rb") as fh:
+        return tomllib.load(fh)["names"]["examples"]
+
+
+@pytest.mark.parametrize("example", _name_examples(), ids=lambda e: e["text"][:40])
+def test_name_example(example):
+    """gazetteer.toml [names]: a region's compass word and a company's legal form are no part of the
+    person's name after them."""
+    from timeline.nlp.names import _clean_name
+
+    assert _clean_name(example["text"], 0, load_lexicon(), person=True)[1] == example["person"]

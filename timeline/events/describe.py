@@ -28,7 +28,6 @@ from .lexis import cues, data, edit_patterns, headline_breaks, patterns, stopwor
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
-_REFERENCE_POINT = re.compile(r"(?<![\w-])(?:sebelah\s+)?(?:barat|timur|utara|selatan)(?:\s+(?:laut|daya))?\s+$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
 _OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
@@ -118,7 +117,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue and (s, n) not in cited]
         # a place after a direction (`… 680 kilometer utara ibu kota`) is a reference point, not where
         places, venue = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)
-                                                        and not _REFERENCE_POINT.search(text, max(0, s - 25), s)]),
+                                                        and not patterns()["reference_point"].search(text, max(0, s - 25), s)]),
                                 lo, lex, c.tokens)
         speakers = []
         if speaker_span:

@@ -132,6 +132,14 @@ def gazetteer() -> Gazetteer:
 
 
 @cache
+def name_words() -> dict[str, frozenset[str]]:
+    """gazetteer.toml [names]: `compass` (lower case), `legal` (as written)."""
+    with resources.files("timeline.lang.id").joinpath("gazetteer.toml").open("rb") as fh:
+        raw = tomllib.load(fh).get("names", {})
+    return {"compass": frozenset(w.lower() for w in raw.get("compass", [])), "legal": frozenset(raw.get("legal", []))}
+
+
+@cache
 def place_pattern() -> re.Pattern:
     """Every place name of the gazetteer (countries, capitals, cities, metonyms), as whole words."""
     with resources.files("timeline.lang.id").joinpath("gazetteer.toml").open("rb") as fh:

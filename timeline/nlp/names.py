@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # the lexicon knows titles and reporting verbs; the names nee
     from ..events.lexicon import Lexicon
 from .acronyms import definitions, short_after
 from .batch import pipe
-from .entities import gazetteer, institution_pattern, key, ner_model, organization_pattern, place_pattern
+from .entities import gazetteer, institution_pattern, key, name_words, ner_model, organization_pattern, place_pattern
 
 
 @dataclass
@@ -24,7 +24,6 @@ class Entities:
     fixed: list[tuple[int, int]] = field(default_factory=list)
 
 
-_COMPANY = frozenset({"PT", "Tbk", "Persero", "CV"})  # the words of a company's legal form
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -64,7 +63,7 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
     if person:
         # an organisation before a person's name is their office's (`Direktur Utama Pertamina Dwi
         # Soetjipto` → `Dwi Soetjipto`); a "person" that ends on one is no person (`… Korporat PT X`)
-        orgs = [k for k, (_, tok) in enumerate(tokens) if tok in _COMPANY or key(tok) in g.org_of
+        orgs = [k for k, (_, tok) in enumerate(tokens) if tok in name_words()["legal"] or key(tok) in g.org_of
                 and ((tok.isupper() and len(tok) > 2) or (tok[:1].isupper() and len(tok) > 4))]  # not `bin`, `Un`
         if orgs:
             tokens = tokens[orgs[-1] + 1:]
@@ -87,15 +86,12 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
     return (start + tokens[0][0], name) if len(name) > 1 else None
 
 
-_COMPASS = {"barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya"}
-
-
 def _region_end(words: list[str], g=None) -> int:
     """How many leading words name a region (`Pasaman Barat`, `Nusa Tenggara Barat`, or a place the gazetteer
     knows: `Bupati Kudus Sri Lestari`) before a person's name of at least two words; 0 when none does.
     (`Gubernur Khofifah Indar Parawansa` keeps her three names.)"""
     for i in range(len(words) - 2, 0, -1):
-        if words[i].lower() in _COMPASS and len(words) - i - 1 >= 2:
+        if words[i].lower() in name_words()["compass"] and len(words) - i - 1 >= 2:
             return i + 1
     if len(words) >= 3 and g is not None and g.country(words[0]) is not None:
         return 1
@@ -262,7 +258,7 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
             if len(words) > n and g.actor(" ".join(words[:n])) is not None:
                 words = words[n:]
         words = words[_region_end(words, g):]  # `Gubernur Sumatera Barat Ramlan Effendi`
-        if any(w in _COMPANY for w in words):
+        if any(w in name_words()["legal"] for w in words):
             continue  # `Direktur Utama PT Inti Budi Santoso`: where the company's name ends is unknown
         inst = institution_pattern().match(" ".join(words)) if len(words) > 2 else None
         if inst:
@@ -272,7 +268,7 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
             if all(w.lower() in lex.titles for w in between):
                 continue
             words = words[-2:]
-        if g.country(" ".join(words)) is not None or words and words[-1].lower() in _COMPASS:
+        if g.country(" ".join(words)) is not None or words and words[-1].lower() in name_words()["compass"]:
             continue  # `Gubernur Nusa Tenggara Barat`: a region, nobody's name
         words = [w for w in words]
         while words and (lex.kind_of(words[-1]) or words[-1].lower() in lex.reporting):
