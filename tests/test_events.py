@@ -151,6 +151,17 @@ def test_an_undated_lead_is_the_news_of_the_day_its_first_statement_was_made():
     assert lead.date == "2025-06-19"
 
 
+def test_a_quote_s_yesterday_counts_from_the_day_it_was_said():
+    # published Monday 3 Nov: `"Kemarin di dalam ratas …," kata Prasetyo …, Kamis (30/10/2025).`
+    doc = _article("whoosh_debt_2025", "wh03")
+    said = [c for c in _candidates(doc) if "ratas" in c.title and c.quoted]
+    assert said and all(c.date == "2025-10-29" for c in said)
+    from timeline.events.candidates import _from_speech_day
+    from datetime import date
+
+    assert _from_speech_day("2025-W44", date(2025, 11, 3), date(2025, 10, 30)) == "2025-W43"  # `pekan lalu`
+
+
 def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]

@@ -10,7 +10,8 @@ How a time is attached (the clause rules, measured in README "Events"):
 - the time dates the clause it stands in; a clause without a predicate of its own (`Sebelumnya,
   pada Rabu (5/11/2025),`) hands its time to the next clause of the sentence;
 - a time in an attribution (`"…," kata Budi, Kamis.`, `Budi mengatakan, Kamis (6/11/2025), …`)
-  dates the statement, whose content is the quoted clause;
+  dates the statement, whose content is the quoted clause; a quote's own `kemarin`, `besok`, `pekan
+  lalu` count from that day, not from the publication day;
 - `sejak`/`hingga`/`sampai` + time date the start or the end of the predicate, unless they bound a
   comparison (`terendah sejak Mei 2009`, `pertama kalinya sejak Juli 2009`); what an event is measured
   against (`dibandingkan periode yang sama tahun 2024`) dates nothing; a time after a noun is that thing's (`anggaran 2015`,
@@ -300,6 +301,15 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
             if before and not patterns()["subordinate_first"].match(sentence[last[0]:last[1]]):
                 a, b = before[-1]
                 out.append(_candidate(doc, text, (s, e), (body + a, body + b), pending, "own", i, p, n))
+        # a quote's `kemarin`, `besok`, `pekan lalu` count from the day it was said, when its attribution
+        # says it (`"Kemarin di dalam ratas …," kata Budi, Kamis (30/10/2025)`: the meeting was on Wednesday)
+        spoken = [t for t in times if t.rule not in SPEECH_RELATIVE and len(calendar_date(t.value) or "") == 10
+                  and any(body + pa <= t.start < body + pb for pa, pb, r in pieces if r == "attribution")]
+        if spoken and doc.dct is not None:
+            for c in out:
+                if c.sentence_start == s and c.quoted and c.anchor == "own" and c.timex is not None \
+                        and c.timex.rule in SPEECH_RELATIVE:
+                    c.date = _from_speech_day(c.date, doc.dct, date.fromisoformat(calendar_date(spoken[0].value)))
         # the lead's main clause, when no time of its own dates it, is the publication day's news
         main = [(a, b) for a, b, role in pieces if role != "attribution" and has_predicate(a, b)
                 and not patterns()["subordinate_first"].match(sentence[a:b])]
@@ -317,6 +327,24 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
         c.is_lead = i == lead_index
         c.tokens = [(bodies[i] + a, bodies[i] + b, w, t) for a, b, w, t in tagged[i]]
     return out
+
+
+SPEECH_RELATIVE = ("day_deictic", "week_deictic")  # the grammar's rules that count from "now" (`kemarin`, `pekan lalu`)
+
+
+def _from_speech_day(value: str, dct: date, spoken: date) -> str:
+    """`value`, counted from the publication day, counted instead from the day it was said."""
+    from datetime import timedelta
+
+    from ..values import span_start
+
+    if "-W" in value:
+        weeks = (span_start(value) - (dct - timedelta(days=dct.weekday()))).days // 7
+        y, w, _ = (spoken + timedelta(weeks=weeks)).isocalendar()
+        return f"{y}-W{w:02d}"
+    if len(value) == 10:
+        return (spoken + (date.fromisoformat(value) - dct)).isoformat()
+    return value
 
 
 NEWS_DAY_LAG = 2  # how many days a report may come out after what it reports (a morning paper, a late upload)
