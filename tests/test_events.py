@@ -162,6 +162,14 @@ def test_a_quote_s_yesterday_counts_from_the_day_it_was_said():
     assert _from_speech_day("2025-W44", date(2025, 11, 3), date(2025, 10, 30)) == "2025-W43"  # `pekan lalu`
 
 
+def test_a_cut_headline_keeps_a_figure_s_unit():
+    from timeline.events.describe import _title
+
+    text = ("Data yang dirilis Energy Information Administration menunjukkan, cadangan minyak AS naik 2,6 juta "
+            "barel menjadi 381,1 juta barel.")
+    assert _title(text, 0, len(text), [], []).endswith("naik 2,6 juta barel")
+
+
 def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]

@@ -348,12 +348,19 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     if len(words) > TITLE_WORDS:
         # a cut headline ends where a phrase ends: before the last preposition or conjunction of its
         # second half (`… turun empat persen | ke posisi …`), and not on a word that leads on
+        whole = words
         words = words[:TITLE_WORDS + 1]
         opens = headline_breaks()
         cut = max((k for k in range(TITLE_WORDS // 2, len(words)) if words[k].lower() in opens), default=TITLE_WORDS)
         while cut - 1 > TITLE_WORDS // 2 and words[cut - 1].lower() in opens:
             cut -= 1  # `didorong oleh`: before the first of them
         words = words[:min(cut, TITLE_WORDS)]
+        # nor on a figure without its unit (`… naik 2,6 | juta barel`): the unit's words come along
+        if _FIGURE.fullmatch(words[-1].strip(",.")):
+            n = len(words)
+            while n < min(len(whole), len(words) + 2) and whole[n].isalpha() and whole[n].lower() not in opens:
+                n += 1
+            words = whole[:n]
         stop = stopwords()
         while len(words) > 3 and words[-1].lower().strip(",.") in stop:
             words.pop()
