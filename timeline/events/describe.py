@@ -326,6 +326,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     s = re.sub(r"\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", s)
     s = abbreviate(s)
     s = patterns()["dateline"].sub("", s, count=1) if patterns()["dateline"].match(s) else s
+    s = patterns()["section"].sub("", s, count=1)  # `INTERNASIONAL Pemimpin … tiba`
     for _ in range(3):
         new = edit_patterns()["connective"].sub("", s, count=1)
         if new == s or not new.strip(" ,.;:-\"“”"):
