@@ -170,6 +170,16 @@ def test_a_cut_headline_keeps_a_figure_s_unit():
     assert _title(text, 0, len(text), [], []).endswith("naik 2,6 juta barel")
 
 
+def test_according_to_someone_heads_what_they_say_with_them():
+    from timeline.events.describe import _title
+
+    text = ("Menurut pemantau sanksi PBB, puing-puing dari rudal yang mendarat di Kharkiv berasal dari rudal "
+            "balistik seri Hwasong-11.")
+    assert _title(text, 0, len(text), [], []).startswith("Pemantau sanksi PBB: Puing-puing dari rudal")
+    text = "Menurut saya hal itu wajar saja karena harga naik."  # no comma: no frame
+    assert _title(text, 0, len(text), [], []).startswith("Menurut saya")
+
+
 def test_clauses_split_quotes_and_attributions():
     s = '"Kami sudah menetapkan tiga tersangka," kata Juru Bicara KPK Budi, Kamis.'
     roles = [role for _, _, role in clauses(s)]

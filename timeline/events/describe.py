@@ -344,6 +344,10 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     m = patterns()["frame"].match(s)
     if m and _frame_speaker_words(m.group(1)):
         s = m.group(2)
+    according = patterns()["according"].match(s)
+    if according and not speaker:  # `Menurut pemantau sanksi PBB, puing-puing …` → `Pemantau sanksi PBB: Puing-puing …`
+        speaker = [according.group(1)[:1].upper() + according.group(1)[1:]]
+        s = s[according.end():]
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
     words = s.split()
     if len(words) > TITLE_WORDS:

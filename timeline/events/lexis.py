@@ -32,6 +32,7 @@ def patterns() -> dict[str, re.Pattern]:
         "quote_end": re.compile(rf"^([^\"“”]{{10,}}?[\"”])\s*,?\s*(?=(?:{_words('saying')})\b)", re.I),
         "saying_first": re.compile(rf"^\W*(?:{_words('saying')})\b", re.I),
         "comparison": re.compile(rf"\b(?:{_words('comparison')})\s+(?:[\w-]+\s+){{0,3}}?(?:sejak|dalam|pada|selama)\s*$", re.I),
+        "according": re.compile(rf"^(?:{_words('according')})\s+((?:[^\s,]+\s+){{0,5}}[^\s,]+),\s+(?=\S.{{14,}})", re.I),
         "section": re.compile(rf"^\s*(?:{_words('section')})[ \t]+(?=[A-Z][a-z])"),
         "reference_point": re.compile(rf"(?<![\w-])(?:sebelah\s+)?(?:{_words('reference_point')})(?:\s+(?:laut|daya))?\s+$"),
         "against": re.compile(rf"\b(?:{_words('comparison', 'against')})\s+(?:dengan\s+)?"
@@ -56,7 +57,8 @@ def patterns() -> dict[str, re.Pattern]:
 EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "complement": "complement", "dateline": "dateline", "quote": "quote", "clause_break": "clause_break", "saying": "saying",
                     "comparison": "comparison", "thing_before_time": "thing_before_time", "name_before_year": "name_before_year",
                     "cited": "cited", "anaphora": "anaphora", "vague_future": "vague_future",
-                    "reference_point": "reference_point", "section": "section"}
+                    "reference_point": "reference_point", "section": "section",
+                    "according": "according"}
 
 
 @cache
