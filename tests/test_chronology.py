@@ -155,7 +155,9 @@ def test_other_dated_seed_events_once_each(seeds):
     assert {s[:3] for s in shoigu.sources} == {"000", "004"}
     invasion = one("attack", "2022")
     assert {s[:3] for s in invasion.sources} >= {"003", "004"}
-    assert one("landing", "2024-01-02").places == ["Kharkiv"]
+    landing = one("landing", "2024-01-02")
+    assert landing.places == ["Kharkiv"]
+    assert "Hwasong-11" not in landing.participants  # a missile's designation is nobody
     assert one("veto", "2024-03")
 
 

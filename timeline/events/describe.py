@@ -28,6 +28,7 @@ from .lexis import cues, data, edit_patterns, headline_breaks, patterns, stopwor
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Z]?$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
 _OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
@@ -92,7 +93,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         common = {(s, e) for s, e, w, t in c.tokens
                   if t not in _NAME_TAGS and (t not in _OPEN_TAGS or w.lower() in lower_words)}
         for grp in (en.people, en.orgs, en.places):
-            grp[:] = [x for x in grp if " " in x[2] or (x[0], x[1]) not in common]
+            # … and a model's designation (`Hwasong-11`, `F-16`, `Su-57`) names a thing, not who took part
+            grp[:] = [x for x in grp if (" " in x[2] or (x[0], x[1]) not in common) and not _DESIGNATION.match(x[2])]
         lo, hi = c.start, c.end
         speaker_span = None
         if c.anchor == "attribution":
