@@ -166,6 +166,14 @@ def test_other_dated_seed_events_once_each(seeds):
     assert one("veto", "2024-03")
 
 
+def test_two_words_of_one_kind_are_compared_and_tell_one_event(seeds):
+    # 002: `Dalam lawatannya pada September, …` and `… setelah kunjungan Kim ke Rusia pada September
+    # lalu` share no content word, only the lexicon's kind (`visit`): they are compared, and are one
+    september = [e for e in seeds.events if e.date == "2023-09"]
+    assert len(september) == 1, [(e.title, e.sources) for e in september]
+    assert len(september[0].mentions) == 2
+
+
 def test_an_undated_article_gets_a_window_from_shared_events(seeds):
     doc = next(d for d in seeds.documents if d.id.startswith("002"))
     assert doc.dct is None and doc.dct_source == "inferred"

@@ -66,8 +66,8 @@ def features(a: Candidate, va: dict[str, float], b: Candidate, vb: dict[str, flo
     cos = cosine(va, vb)
     actors_a, actors_b = a.participants + a.places, b.participants + b.places
     shared = sum(1 for x in actors_a if any(same_actor(x, y) for y in actors_b))
-    if not cos and not shared:
-        return None  # nothing in common: not one event, whatever the dates
+    if not cos and not shared and not (a.kind == b.kind and a.kind not in ("event", "statement")):
+        return None  # nothing in common (no word, no one, no kind): not one event, whatever the dates
     same_doc = a.doc == b.doc
     first, second = (a, b) if (a.doc, a.start) <= (b.doc, b.start) else (b, a)
     speakers = bool(a.speaker_name and b.speaker_name)
