@@ -83,7 +83,7 @@ def edit_patterns() -> dict[str, re.Pattern]:
 EXAMPLE_PATTERNS.update(connective="connective", time_preposition="time_preposition", time_qualifier="time_qualifier")
 
 
-CUE_FAMILIES = ("first_person", "modal", "statistic", "forecast", "copula")
+CUE_FAMILIES = ("first_person", "modal", "statistic", "forecast", "copula", "colloquial")
 
 
 @cache
