@@ -13,7 +13,7 @@ import os
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -95,6 +95,7 @@ class Gazetteer:
     org_of: dict[str, str]  # key of an organisation name or alias → its name
     names_of: dict[str, frozenset[str]]  # country → keys of its own names (not capitals, not cities)
     seat_of: dict[str, frozenset[str]]  # country → keys of its capital and metonyms (`Wina`, `Vienna`)
+    region_of: dict[str, str] = field(default_factory=dict)  # key of a region (province, island, …) → its country
 
     def actor(self, name: str) -> str | None:
         """The country or organisation a name stands for as an actor (`Moskow` → `Rusia`), or None."""
@@ -104,6 +105,10 @@ class Gazetteer:
     def country(self, place: str) -> str | None:
         """The country a place lies in (or is), or None when the gazetteer does not know it."""
         return self.country_of_place.get(key(place))
+
+    def region(self, name: str) -> str | None:
+        """The country a region of the gazetteer (a province, an island, a sea) lies in, or None."""
+        return self.region_of.get(key(name))
 
     def is_country_name(self, name: str) -> bool:
         c = self.country(name)
@@ -125,10 +130,11 @@ def gazetteer() -> Gazetteer:
         for p in aliases + [c.get("capital") or ""] + c.get("cities", []) + c.get("metonyms", []):
             if p:
                 place_of.setdefault(key(p), name)
+    region_of = {key(r): c["name"] for c in raw.get("country", []) for r in c.get("regions", [])}
     for o in raw.get("organization", []):
         for a in [o["name"], *o.get("aliases", [])]:
             org_of.setdefault(key(a), o["name"])
-    return Gazetteer(actor_of, place_of, org_of, names_of, seat_of)
+    return Gazetteer(actor_of, place_of, org_of, names_of, seat_of, region_of)
 
 
 @cache

@@ -78,6 +78,8 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
         rest = text[tokens[1][0]:tokens[-1][0] + len(tokens[-1][1])]
         if g.actor(rest) is not None:  # `Menlu Rusia` as an organisation: the country
             tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1][1][:1].islower():
+        tokens.pop()  # a name ends on a capitalised word or a number (`Whoosh beroperasi` → `Whoosh`)
     if not tokens or not any(c.isalpha() for _, tok in tokens for c in tok):
         return None
     if all(tok.lower() in lex.office_en for _, tok in tokens):
@@ -87,14 +89,19 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
 
 
 def _region_end(words: list[str], g=None) -> int:
-    """How many leading words name a region (`Pasaman Barat`, `Nusa Tenggara Barat`, or a place the gazetteer
-    knows: `Bupati Kudus Sri Lestari`) before a person's name of at least two words; 0 when none does.
+    """How many leading words name a region (`Pasaman Barat`, `Nusa Tenggara Barat`, or a place or region
+    the gazetteer knows: `Bupati Kudus Sri Lestari`, `Gubernur Jawa Timur Budi Santoso`) before a person's
+    name of at least two words; 0 when none does.
     (`Gubernur Khofifah Indar Parawansa` keeps her three names.)"""
     for i in range(len(words) - 2, 0, -1):
         if words[i].lower() in name_words()["compass"] and len(words) - i - 1 >= 2:
             return i + 1
-    if len(words) >= 3 and g is not None and g.country(words[0]) is not None:
-        return 1
+    if g is not None:
+        # a place or a region of the gazetteer, of up to three words (`Maluku`, `Jawa Timur`, `Kudus`)
+        for n in (3, 2, 1):
+            head = " ".join(words[:n])
+            if len(words) - n >= 2 and (g.country(head) is not None or g.region(head) is not None):
+                return n
     return 0
 
 
