@@ -79,3 +79,18 @@ def test_name_example(example):
     from timeline.nlp.names import _clean_name
 
     assert _clean_name(example["text"], 0, load_lexicon(), person=True)[1] == example["person"]
+
+
+def test_an_office_is_no_organisation():
+    from timeline.nlp.names import _clean_name, entities_of
+
+    lex = load_lexicon()
+    assert _clean_name("Plt Gubernur Maluku", 0, lex, person=False) is None
+    assert _clean_name("Tenaga Ahli Gubernur Maluku", 0, lex, person=False) is None
+    for body in ("Kementerian Luar Negeri", "DPR", "Komisi II DPR", "Polsek Genuk"):
+        assert _clean_name(body, 0, lex, person=False) == (0, body)
+    # `Pelaksana tugas (Plt) Gubernur …`: the short form's name is an office, its holder the person after it
+    text = _article("riau_governor_kpk_2025", "rg06")
+    e = entities_of([text[:text.index(".", 60) + 1]], [0], lex, [True])[0]
+    assert "SF Hariyanto" in [n for _, _, n in e.people]
+    assert not any("Gubernur" in n for _, _, n in e.orgs)

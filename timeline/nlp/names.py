@@ -78,6 +78,8 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
         rest = text[tokens[1][0]:tokens[-1][0] + len(tokens[-1][1])]
         if g.actor(rest) is not None:  # `Menlu Rusia` as an organisation: the country
             tokens = tokens[1:]
+    if not person and not place and _an_office(tokens, lex, g):
+        return None  # `Plt Gubernur Maluku`: an office, whose holder the article names, not an organisation
     while len(tokens) > 1 and tokens[-1][1][:1].islower():
         tokens.pop()  # a name ends on a capitalised word or a number (`Whoosh beroperasi` → `Whoosh`)
     if not tokens or not any(c.isalpha() for _, tok in tokens for c in tok):
@@ -86,6 +88,19 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
         return None  # `Vice President Corporate Communication`: an office, nobody
     name = text[tokens[0][0]:tokens[-1][0] + len(tokens[-1][1])].strip(" .,;:")
     return (start + tokens[0][0], name) if len(name) > 1 else None
+
+
+def _an_office(tokens: list[tuple[int, str]], lex: Lexicon, g) -> bool:
+    """Titles and a region only (`Plt Gubernur Maluku`, `Wakil Bupati Kudus`), no institution's head
+    word (`Kementerian Luar Negeri` is an organisation)."""
+    words = [tok for _, tok in tokens]
+    if not words or words[0].isupper() or institution_pattern().match(" ".join(words)):
+        return False  # `TNI`, `DPRD` are bodies, though they stand in titles (`Anggota DPRD`)
+    titled = 0
+    while titled < len(words) and words[titled].lower() in lex.titles | lex.title_inner:
+        titled += 1
+    rest = " ".join(words[titled:])
+    return titled > 0 and (not rest or g.region(rest) is not None or g.country(rest) is not None)
 
 
 def _region_end(words: list[str], g=None) -> int:
@@ -183,9 +198,11 @@ def _name_by_short_forms(text: str, base: int, ents: Entities, lex: Lexicon) -> 
         for name in ("people", "orgs", "places"):
             group = getattr(ents, name)
             group[:] = [x for x in group if x not in pieces[name] and not (ps <= x[0] and x[1] <= pe)]
+        ents.fixed.append((ls, le))
+        if _an_office([(0, w) for w in short.split()], lex, gazetteer()):
+            continue  # `Pelaksana tugas (Plt) Gubernur Maluku`: an office, its holder named after it
         getattr(ents, label).append((ls, le, short))
         getattr(ents, label).sort()
-        ents.fixed.append((ls, le))
 
 
 def _add_institutions(text: str, base: int, ents: Entities, lex: Lexicon) -> None:
