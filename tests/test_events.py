@@ -292,6 +292,26 @@ def test_an_office_alone_or_a_spelled_out_thing_is_no_participant():
     assert not any("RFID" in c.participants for c in _candidates(doc))
 
 
+def test_spelled_out_acronyms_are_found_as_the_plain_pattern_finds_them():
+    """`_spelled_out` looks for `_SPELLED_OUT` only before an acronym's bracket: the matches are
+    those of `_SPELLED_OUT.finditer` over the whole text (mid-word starts, hyphens, matches that
+    follow one another, more than eight words)."""
+    import random
+
+    from timeline.events.describe import _SPELLED_OUT, _spelled_out
+
+    def spans(matches):
+        return [(m.span(), m.groups()) for m in matches]
+
+    examples = ["Bahan bakar minyak (BBM) naik", "bahan-bakar minyak (BBM)(BBM) (BBM)", "a b c d e f g h i j (ABC)",
+                "radio frequency identification (RFID), radio frequency (RF) dan (XY)", "kata (KPK) x_y (A1)"]
+    rng = random.Random(7)
+    pieces = ["a", "radio", "B", "Xy", "(", ")", "(AB)", "(RFID)", "(A1)", "AB", "-", " ", "\n", "_", "é", "9", ","]
+    examples += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in examples:
+        assert spans(_spelled_out(text)) == spans(_SPELLED_OUT.finditer(text)), text
+
+
 def test_a_predicate_of_the_opening_connective_gives_no_status():
     """`Untuk diketahui, tim itu bakal melakoni laga …`: the status is that of `melakoni` (planned), not
     of the connective's `diketahui`; the headline leaves the connective out."""
