@@ -191,11 +191,13 @@ def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -
 
 
 def _status_by_cues(clause: list[str], just_after: str, lex: Lexicon) -> str:
+    present = set(clause)  # a cue whose first word is not in the clause is not looked for in it
     for status in lex.status_order:
         for cue in lex.status_cues.get(status, ()):
             words = cue.split()
             n = len(words)
-            ends = [i + n for i in range(len(clause) - n + 1) if clause[i:i + n] == words]
+            ends = [] if n and words[0] not in present else \
+                [i + n for i in range(len(clause) - n + 1) if clause[i:i + n] == words]
             if ends and (len(clause) - ends[-1] <= 3 - n if cue in lex.near else _cue_reaches(clause[ends[-1]:], lex)):
                 return status
             if cue in lex.after and f" {cue} " in just_after:
