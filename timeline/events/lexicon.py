@@ -109,8 +109,12 @@ class Lexicon:
 
 
 def _alternation(phrases) -> str:
-    """A regex alternation of lower-cased phrases, longest first, any run of spaces between words."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    """A regex of lower-cased phrases, any run of spaces between words, the longest first where
+    several start alike: a trie (timex.grammar.trie_pattern), which matches as the alternation of
+    the phrases longest first does, but tests a beginning they share once."""
+    from ..timex.grammar import trie_pattern
+
+    return trie_pattern(phrases, fold=True)
 
 
 @lru_cache(maxsize=200_000)
