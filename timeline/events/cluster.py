@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -194,11 +195,16 @@ class _Links:
         self.compatible, self.model = compatible, model
         self.wordings: dict[tuple, int] = {}
         self.known: dict[tuple[int, int, int, int], float] = {}
+        self.docs: dict[tuple[int, int, int], set[str]] = {}  # the articles of an event's link members
 
     def of(self, c: Candidate, wording: int, v: dict[str, float], g: Group) -> float:
-        if any(m.doc == c.doc for m, _ in _link_members(g)):
+        state = (id(g), len(g.told), len(g.distinct))  # told and distinct only grow
+        docs = self.docs.get(state)
+        if docs is None:
+            docs = self.docs[state] = {m.doc for m, _ in _link_members(g)}
+        if c.doc in docs:
             return _link(c, v, g, self.compatible, self.model)
-        key = (wording, id(g), len(g.told), len(g.distinct))  # told and distinct only grow
+        key = (wording, *state)
         if key not in self.known:
             self.known[key] = _link(c, v, g, self.compatible, self.model)
         return self.known[key]
@@ -231,11 +237,21 @@ def _weak_joined(c: Candidate, v: dict[str, float], reachable: list[Group]) -> b
         near = [g for g in reachable if len(g.date) == 10 and 0 < (day - span_start(g.date)).days]
     else:
         return False
-    best = max(near, key=lambda g: similarity(c, v, g), default=None)
-    if best is None or similarity(c, v, best) < JOIN_COARSER:
+    best, score = _most_similar(c, v, near)
+    if best is None or score < JOIN_COARSER:
         return False
     best.add(c, v)
     return True
+
+
+def _most_similar(c: Candidate, v: dict[str, float], groups: Iterable[Group]) -> tuple[Group | None, float]:
+    """The event most similar to the candidate (the first of equals) and its similarity; (None, 0) for none."""
+    best, top = None, 0.0
+    for g in groups:
+        score = similarity(c, v, g)
+        if best is None or score > top:
+            best, top = g, score
+    return best, top
 
 
 def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str, set[str]] | None = None,
@@ -277,8 +293,8 @@ def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str
             continue
         v = _vector(c, idf)
         near = [g for g in out if 0 < (span_start(g.date) - dct).days <= NEAR_FUTURE_DAYS and len(g.date) == 10]
-        best = max(near, key=lambda g: similarity(c, v, g), default=None)
-        if best is not None and similarity(c, v, best) >= JOIN:
+        best, score = _most_similar(c, v, near)
+        if best is not None and score >= JOIN:
             c.date = best.date
             best.add(c, v)
     return out
@@ -292,7 +308,7 @@ def matches(cands: list[Candidate], groups: list[Group], fits, at_least: float =
     out = []
     for c in sorted(cands, key=_order):
         v = _vector(c, idf)
-        best = max((g for g in groups if fits(c, g)), key=lambda g: similarity(c, v, g), default=None)
-        if best is not None and similarity(c, v, best) >= at_least:
+        best, score = _most_similar(c, v, (g for g in groups if fits(c, g)))
+        if best is not None and score >= at_least:
             out.append((c, best))
     return out
