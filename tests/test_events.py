@@ -405,6 +405,53 @@ def test_an_office_alone_or_a_spelled_out_thing_is_no_participant():
     assert not any("RFID" in c.participants for c in _candidates(doc))
 
 
+def test_spelled_out_acronyms_are_found_as_the_plain_pattern_finds_them():
+    """`_spelled_out` looks for `_SPELLED_OUT` only before an acronym's bracket: the matches are
+    those of `_SPELLED_OUT.finditer` over the whole text (mid-word starts, hyphens, matches that
+    follow one another, more than eight words)."""
+    import random
+
+    from timeline.events.describe import _SPELLED_OUT, _spelled_out
+
+    def spans(matches):
+        return [(m.span(), m.groups()) for m in matches]
+
+    examples = ["Bahan bakar minyak (BBM) naik", "bahan-bakar minyak (BBM)(BBM) (BBM)", "a b c d e f g h i j (ABC)",
+                "radio frequency identification (RFID), radio frequency (RF) dan (XY)", "kata (KPK) x_y (A1)"]
+    rng = random.Random(7)
+    pieces = ["a", "radio", "B", "Xy", "(", ")", "(AB)", "(RFID)", "(A1)", "AB", "-", " ", "\n", "_", "é", "9", ","]
+    examples += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in examples:
+        assert spans(_spelled_out(text)) == spans(_SPELLED_OUT.finditer(text)), text
+
+
+def test_gazetteer_patterns_match_as_the_longest_first_alternation():
+    """place_pattern and organization_pattern are tries: they find what the plain alternation of the
+    names, longest first, finds (`Porto Alegre` before `Porto`, `Nigeria` before `Niger`, `Papua
+    Nugini` but not `Niger-` or `Nigerian`)."""
+    import random
+    import re
+    import tomllib
+    from importlib import resources
+
+    from timeline.nlp.entities import organization_pattern, place_pattern
+
+    with resources.files("timeline.lang.id").joinpath("gazetteer.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+    places = {n for c in raw["country"] for n in [c["name"], *c.get("aliases", []), c.get("capital") or "",
+                                                  *c.get("cities", [])] if len(n) >= 3 and n[0].isupper()}
+    orgs = {n for o in raw.get("organization", []) for n in [o["name"], *o.get("aliases", [])] if len(n) >= 2}
+    texts = [d.text for d in read([Path(__file__).parent / "data" / "kompas-dev"])]
+    rng = random.Random(3)
+    for pattern, names in ((place_pattern(), places), (organization_pattern(), orgs)):
+        plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                           + r")(?![\w-])")
+        pool = sorted(names) + [" ", "-", "a", "ia", " City", ",", "\n"]
+        made = [" ".join(rng.choice(pool) + rng.choice(["", "", "-", "a", " "]) for _ in range(8)) for _ in range(2000)]
+        for text in texts + made:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
 def test_a_predicate_of_the_opening_connective_gives_no_status():
     """`Untuk diketahui, tim itu bakal melakoni laga …`: the status is that of `melakoni` (planned), not
     of the connective's `diketahui`; the headline leaves the connective out."""

@@ -311,14 +311,15 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
                         and c.timex.rule in SPEECH_RELATIVE:
                     c.date = _from_speech_day(c.date, doc.dct, date.fromisoformat(calendar_date(spoken[0].value)))
         # the lead's main clause, when no time of its own dates it, is the publication day's news
-        main = [(a, b) for a, b, role in pieces if role != "attribution" and has_predicate(a, b)
-                and not patterns()["subordinate_first"].match(sentence[a:b])]
-        dated_main = any(c.sentence_index == i and any(c.start <= body + a < c.end or body + a <= c.start < body + b
-                                                       for a, b in main) for c in out)
-        if i == lead_index and doc.dct is not None and not dated_main:
-            lead = main
-            if lead:
-                a, b = lead[0][0], lead[-1][1]
+        # (looked for in the lead only: over all candidates so far, once a sentence, it was quadratic
+        # in a long document)
+        if i == lead_index and doc.dct is not None:
+            main = [(a, b) for a, b, role in pieces if role != "attribution" and has_predicate(a, b)
+                    and not patterns()["subordinate_first"].match(sentence[a:b])]
+            dated_main = any(c.sentence_index == i and any(c.start <= body + a < c.end or body + a <= c.start < body + b
+                                                           for a, b in main) for c in out)
+            if main and not dated_main:
+                a, b = main[0][0], main[-1][1]
                 out.append(_candidate(doc, text, (s, e), (body + a, body + b), None, "lead", i, p, n,
                                       dct=doc.dct))
     _news_day(out, doc)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -55,8 +56,10 @@ class Group:
     distinct: list[tuple[Candidate, dict[str, float]]] = field(default_factory=list, repr=False)
     told: list[tuple[Candidate, dict[str, float]]] = field(default_factory=list, repr=False)
     _keys: set = field(default_factory=set, repr=False)
+    _norm: float | None = field(default=None, repr=False)  # of `vector`, until the next member
 
     def add(self, c: Candidate, vec: dict[str, float]) -> None:
+        self._norm = None
         self.members.append(c)
         self.vectors.append(vec)
         k = (c.title, c.date, c.status, c.anchor)
@@ -71,6 +74,12 @@ class Group:
         for w, x in vec.items():
             self.vector[w] = self.vector.get(w, 0.0) + x
         self.actors += [a for a in c.participants + c.places if a not in self.actors]
+
+    def norm(self) -> float:
+        """The length of `vector` (1 for none), computed once for each state of the event."""
+        if self._norm is None:
+            self._norm = math.sqrt(sum(x * x for x in self.vector.values())) or 1.0
+        return self._norm
 
 
 def centrality(g: Group) -> list[float]:
@@ -92,8 +101,7 @@ def _vector(c: Candidate, idf: dict[str, float]) -> dict[str, float]:
 
 
 def _cosine(v: dict[str, float], g: Group) -> float:
-    norm = math.sqrt(sum(x * x for x in g.vector.values())) or 1.0
-    return sum(x * g.vector.get(w, 0.0) for w, x in v.items()) / norm
+    return sum(x * g.vector.get(w, 0.0) for w, x in v.items()) / g.norm()
 
 
 def similarity(c: Candidate, v: dict[str, float], g: Group) -> float:
@@ -157,13 +165,52 @@ def _link(c: Candidate, v: dict[str, float], g: Group, compatible, model) -> flo
     speak for it; a clause copied by several articles counts once; the most probable first: an event
     told by a thousand articles costs what one told by eight does)."""
     ps = []
-    for m, vm in (g.told or g.distinct)[:LINK_MEMBERS]:
+    for m, vm in _link_members(g):
         f = pair_features(c, v, m, vm, compatible)
         if f is not None:
             ps.append(pairs.probability(f, model))
     if not ps:
         return 0.0
     return sum(ps) / len(ps)
+
+
+def _link_members(g: Group) -> list[tuple[Candidate, dict[str, float]]]:
+    return (g.told or g.distinct)[:LINK_MEMBERS]
+
+
+def _wording(c: Candidate) -> tuple:
+    """What the merge model reads of a candidate, but for its article and place in it (`pairs.features`;
+    the vector comes from the words): two copies of a clause (a syndicated article) are one wording."""
+    return (c.date, c.anchor, c.status, c.kind, tuple(c.participants), tuple(c.places), c.speaker_name,
+            tuple(c.words))
+
+
+class _Links:
+    """`_link` once per wording and event: a copy of a clause from another article links to an event
+    as the first copy did while the event's link members are the same and none of them is from the
+    copy's article (only there do the article and the place in it count: `same_doc`, `anaphor`). News
+    copies articles (and the bench corpus repeats each one): most of the merging time went to them."""
+
+    def __init__(self, compatible, model):
+        self.compatible, self.model = compatible, model
+        self.wordings: dict[tuple, int] = {}
+        self.known: dict[tuple[int, int, int, int], float] = {}
+        self.docs: dict[tuple[int, int, int], set[str]] = {}  # the articles of an event's link members
+
+    def of(self, c: Candidate, wording: int, v: dict[str, float], g: Group) -> float:
+        state = (id(g), len(g.told), len(g.distinct))  # told and distinct only grow
+        docs = self.docs.get(state)
+        if docs is None:
+            docs = self.docs[state] = {m.doc for m, _ in _link_members(g)}
+        if c.doc in docs:
+            return _link(c, v, g, self.compatible, self.model)
+        key = (wording, *state)
+        if key not in self.known:
+            self.known[key] = _link(c, v, g, self.compatible, self.model)
+        return self.known[key]
+
+    def wording(self, c: Candidate) -> int:
+        return self.wordings.setdefault(_wording(c), len(self.wordings))
 
 
 def _reachable(c: Candidate, by_date: dict[str, list[Group]]) -> list[Group]:
@@ -184,17 +231,27 @@ def _weak_joined(c: Candidate, v: dict[str, float], reachable: list[Group]) -> b
     if len(c.date) != 10:
         return False
     if c.status not in HAPPENED:
-        near = [g for g in reachable if len(g.date) == 10 and any(m.status in HAPPENED for m in g.members)]
+        near = [g for g in reachable if len(g.date) == 10 and g.told]  # (some member tells it happening)
     elif c.anchor == "lead":
         day = span_start(c.date)
         near = [g for g in reachable if len(g.date) == 10 and 0 < (day - span_start(g.date)).days]
     else:
         return False
-    best = max(near, key=lambda g: similarity(c, v, g), default=None)
-    if best is None or similarity(c, v, best) < JOIN_COARSER:
+    best, score = _most_similar(c, v, near)
+    if best is None or score < JOIN_COARSER:
         return False
     best.add(c, v)
     return True
+
+
+def _most_similar(c: Candidate, v: dict[str, float], groups: Iterable[Group]) -> tuple[Group | None, float]:
+    """The event most similar to the candidate (the first of equals) and its similarity; (None, 0) for none."""
+    best, top = None, 0.0
+    for g in groups:
+        score = similarity(c, v, g)
+        if best is None or score > top:
+            best, top = g, score
+    return best, top
 
 
 def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str, set[str]] | None = None,
@@ -211,14 +268,16 @@ def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str
     idf = _idf(cands + future)
     by_date: dict[str, list[Group]] = defaultdict(list)
     out: list[Group] = []
+    links = _Links(compatible, model)
     for c in sorted(cands, key=_merge_order):
         v = _vector(c, idf)
         reachable = _reachable(c, by_date)
         if _weak_joined(c, v, reachable):
             continue
         best, top = None, 0.0
+        wording = links.wording(c)
         for g in reachable:
-            p = _link(c, v, g, compatible, model)
+            p = links.of(c, wording, v, g)
             if p > top:
                 best, top = g, p
         if best is not None and top >= model[2]:
@@ -234,8 +293,8 @@ def group(cands: list[Candidate], dcts: dict | None = None, compatible: dict[str
             continue
         v = _vector(c, idf)
         near = [g for g in out if 0 < (span_start(g.date) - dct).days <= NEAR_FUTURE_DAYS and len(g.date) == 10]
-        best = max(near, key=lambda g: similarity(c, v, g), default=None)
-        if best is not None and similarity(c, v, best) >= JOIN:
+        best, score = _most_similar(c, v, near)
+        if best is not None and score >= JOIN:
             c.date = best.date
             best.add(c, v)
     return out
@@ -249,7 +308,7 @@ def matches(cands: list[Candidate], groups: list[Group], fits, at_least: float =
     out = []
     for c in sorted(cands, key=_order):
         v = _vector(c, idf)
-        best = max((g for g in groups if fits(c, g)), key=lambda g: similarity(c, v, g), default=None)
-        if best is not None and similarity(c, v, best) >= at_least:
+        best, score = _most_similar(c, v, (g for g in groups if fits(c, g)))
+        if best is not None and score >= at_least:
             out.append((c, best))
     return out

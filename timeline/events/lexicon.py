@@ -113,8 +113,12 @@ class Lexicon:
 
 
 def _alternation(phrases) -> str:
-    """A regex alternation of lower-cased phrases, longest first, any run of spaces between words."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    """A regex of lower-cased phrases, any run of spaces between words, the longest first where
+    several start alike: a trie (timex.grammar.trie_pattern), which matches as the alternation of
+    the phrases longest first does, but tests a beginning they share once."""
+    from ..timex.grammar import trie_pattern
+
+    return trie_pattern(phrases, fold=True)
 
 
 @lru_cache(maxsize=200_000)
@@ -207,11 +211,13 @@ def future_status(lex: Lexicon, kind: str, trigger: str = "") -> str:
 
 def _status_by_cues(clause: list[str], just_after: str, lex: Lexicon) -> tuple[str, str]:
     """The status the first cue found gives, and that cue ("" for occurred)."""
+    present = set(clause)  # a cue whose first word is not in the clause is not looked for in it
     for status in lex.status_order:
         for cue in lex.status_cues.get(status, ()):
             words = cue.split()
             n = len(words)
-            ends = [i + n for i in range(len(clause) - n + 1) if clause[i:i + n] == words]
+            ends = [] if n and words[0] not in present else \
+                [i + n for i in range(len(clause) - n + 1) if clause[i:i + n] == words]
             if ends and (len(clause) - ends[-1] <= 3 - n if cue in lex.near else _cue_reaches(clause[ends[-1]:], lex)):
                 return status, cue
             if cue in lex.after and f" {cue} " in just_after:

@@ -645,10 +645,15 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.]{2,}(?:[ ,]+[A-Z][\w.]*){0,3}[ \t]*(?
 
 def _with_dateline_check(doc: Document) -> Document:
     """Warn when one text opens several articles (two datelines): they would share one date."""
-    lines = [doc.text.count("\n", 0, m.start()) + 1 for m in _DATELINE.finditer(doc.text)]
-    if len(lines) > 1:
-        where = ", ".join(str(n) for n in lines[:4])
-        doc.warnings.append(f"{len(lines)} datelines (lines {where}): several articles in one text? "
+    starts = [m.start() for m in _DATELINE.finditer(doc.text)]
+    if len(starts) > 1:
+        lines, line, counted = [], 1, 0  # the line numbers of the first four, counted on from one to the next
+        for start in starts[:4]:
+            line += doc.text.count("\n", counted, start)
+            counted = start
+            lines.append(line)
+        where = ", ".join(str(n) for n in lines)
+        doc.warnings.append(f"{len(starts)} datelines (lines {where}): several articles in one text? "
                             "they get one date; separate them with a line --- (or a form feed)")
     return doc
 

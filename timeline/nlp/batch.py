@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 _local = threading.local()
+_LOCK = threading.Lock()  # one run_together at a time in a process: the runners are shared
 
 
 def pipe(nlp, texts: list[str], **options) -> list:
@@ -166,5 +167,3 @@ def run_together(fns: list[Callable[[], Any]]) -> list[Any]:
             raise error
     return results
 
-
-_LOCK = threading.Lock()
