@@ -19,6 +19,7 @@ from .candidates import Candidate, find_candidates
 from .classify import probability
 from .cluster import Group, centrality, group
 from .describe import describe
+from .pairs import known_kind
 from .rank import salience
 
 __all__ = ["Candidate", "candidates_of", "events_of"]
@@ -63,7 +64,7 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     # the kind is what happened, as most of the members that tell it happening name it
     # (a plan's kind does not name a happening it joined: `akan bertemu` said of a sighting)
     happened = [c for c in members if c.status in ("occurred", "reported")] or members
-    kinds = Counter(c.kind for c in happened if c.kind not in ("event", "statement"))
+    kinds = Counter(c.kind for c in happened if known_kind(c.kind))
     fallback = best.kind if best in happened else Counter(c.kind for c in happened).most_common(1)[0][0]
     kind = sorted(kinds, key=lambda k: (-kinds[k], k != best.kind, k))[0] if kinds else fallback
     statuses = [c.status for c in members]

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .lexis import data, edit_patterns, patterns
 from ..model import Document, Timex
+from ..values import span_start
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*", re.UNICODE)
 
@@ -335,10 +336,6 @@ SPEECH_RELATIVE = ("day_deictic", "week_deictic")  # the grammar's rules that co
 
 def _from_speech_day(value: str, dct: date, spoken: date) -> str:
     """`value`, counted from the publication day, counted instead from the day it was said."""
-    from datetime import timedelta
-
-    from ..values import span_start
-
     if "-W" in value:
         weeks = (span_start(value) - (dct - timedelta(days=dct.weekday()))).days // 7
         y, w, _ = (spoken + timedelta(weeks=weeks)).isocalendar()

@@ -36,7 +36,7 @@ SAME_KIND = 0.12  # added when the lexicon gives both the same or compatible kin
 
 def _kin(a: str, b: str, compatible: dict[str, set[str]]) -> bool:
     """The same kind, or kinds the lexicon calls compatible (`compatible`: kind → kinds)."""
-    if not _known(a) or not _known(b):
+    if not pairs.known_kind(a) or not pairs.known_kind(b):
         return False
     return a == b or b in compatible.get(a, ()) or a in compatible.get(b, ())
 
@@ -108,12 +108,8 @@ def similarity(c: Candidate, v: dict[str, float], g: Group) -> float:
     shared = sum(1 for a in c.participants + c.places if any(same_actor(a, b) for b in g.actors))
     kin = any(_kin(c.kind, k, g.compatible) for k in g.kinds)
     # two kinds the lexicon knows and does not call compatible (`meeting`, `fall`) tell two events
-    apart = not kin and _known(c.kind) and any(_known(k) for k in g.kinds)
+    apart = not kin and pairs.known_kind(c.kind) and any(pairs.known_kind(k) for k in g.kinds)
     return _cosine(v, g) + SHARED_ACTOR * min(shared, 2) + SAME_KIND * kin - SAME_KIND * apart
-
-
-def _known(kind: str) -> bool:
-    return kind not in ("event", "statement")
 
 
 def venues_differ(c: Candidate, g: Group) -> bool:
@@ -149,7 +145,7 @@ def pair_features(a: Candidate, va: dict[str, float], b: Candidate, vb: dict[str
     if relation is None:
         return None
     kin = _kin(a.kind, b.kind, compatible)
-    apart = not kin and _known(a.kind) and _known(b.kind)
+    apart = not kin and pairs.known_kind(a.kind) and pairs.known_kind(b.kind)
     return pairs.features(a, va, b, vb, kin, apart, relation)
 
 

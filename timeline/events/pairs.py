@@ -48,6 +48,11 @@ def reach(a: Candidate, b: Candidate) -> str | None:
     return "inside" if (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb) else None
 
 
+def known_kind(kind: str) -> bool:
+    """A kind the lexicon gave (`meeting`), not the general ones of a predicate it does not know."""
+    return kind not in ("event", "statement")
+
+
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
     if len(u) > len(v):
         u, v = v, u
@@ -66,7 +71,7 @@ def features(a: Candidate, va: dict[str, float], b: Candidate, vb: dict[str, flo
     cos = cosine(va, vb)
     actors_a, actors_b = a.participants + a.places, b.participants + b.places
     shared = sum(1 for x in actors_a if any(same_actor(x, y) for y in actors_b))
-    if not cos and not shared and not (a.kind == b.kind and a.kind not in ("event", "statement")):
+    if not cos and not shared and not (a.kind == b.kind and known_kind(a.kind)):
         return None  # nothing in common (no word, no one, no kind): not one event, whatever the dates
     same_doc = a.doc == b.doc
     first, second = (a, b) if (a.doc, a.start) <= (b.doc, b.start) else (b, a)

@@ -97,7 +97,7 @@ def _an_office(tokens: list[tuple[int, str]], lex: Lexicon, g) -> bool:
     if not words or words[0].isupper() or institution_pattern().match(" ".join(words)):
         return False  # `TNI`, `DPRD` are bodies, though they stand in titles (`Anggota DPRD`)
     titled = 0
-    while titled < len(words) and words[titled].lower() in lex.titles | lex.title_inner:
+    while titled < len(words) and (words[titled].lower() in lex.titles or words[titled].lower() in lex.title_inner):
         titled += 1
     rest = " ".join(words[titled:])
     return titled > 0 and (not rest or g.region(rest) is not None or g.country(rest) is not None)
