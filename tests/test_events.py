@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from timeline import extract, read
 from timeline.events.candidates import calendar_date, clauses, find_candidates, governs
 from timeline.events.describe import content_words
@@ -472,3 +474,18 @@ def test_a_headline_leaves_out_a_fronted_phrase_and_the_pronoun_of_a_frame():
     assert _title(text, 0, len(text), [], []).startswith("Dalam undian")
     text = "Beruntung, kata dia, turunnya harga minyak dunia hanya terjadi di penghujung tahun."
     assert _title(text, 0, len(text), [], []) == "Turunnya harga minyak dunia hanya terjadi di penghujung tahun"
+
+
+@pytest.mark.parametrize("said, lead_date", [
+    ("\"Kami sudah siap,\" kata Budi Santoso, Kamis (5/12/2013).", "2013-12-05"),
+    ("Budi Santoso menyampaikan hal itu, Kamis (5/12/2013), di Kupang.", "2013-12-05"),
+    ("Budi Santoso menyampaikan hal itu, Senin (2/12/2013), di Kupang.", "2013-12-06"),  # four days: too old
+])
+def test_an_undated_lead_is_the_news_of_the_day_its_first_statement_was_made(said, lead_date):
+    import datetime
+
+    text = ("KUPANG, KOMPAS.com - PT Sinar Kupang menggandeng pemerintah daerah dalam pemasangan alat baru. "
+            + said + " Pemasangan itu ditargetkan selesai tahun depan.")
+    doc = Document(id="x", text=text, dct=datetime.date(2013, 12, 6), dct_source="input")
+    [lead] = [c for c in _candidates(doc) if c.anchor == "lead"]
+    assert lead.date == lead_date

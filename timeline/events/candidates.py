@@ -348,12 +348,20 @@ def _from_speech_day(value: str, dct: date, spoken: date) -> str:
 NEWS_DAY_LAG = 2  # how many days a report may come out after what it reports (a morning paper, a late upload)
 
 
+def _retells_saying(text: str, c: Candidate) -> bool:
+    """A clause whose time dates a saying told again (`Ali menyampaikan hal itu, Kamis (17/10/2013)`,
+    `Hal itu disampaikan Budi, Senin`): clauses.toml [anaphora]."""
+    m = patterns()["retell"].search(text, c.start, c.end)
+    return bool(m) and (m.group("verb") is None or m.group("verb").lower() not in data()["anaphora"]["retell_happened"])
+
+
 def _news_day(out: list[Candidate], doc: Document) -> None:
-    """An undated lead is the news of the day its article's first dated statement was made, when that
+    """An undated lead is the news of the day its article's first dated statement (an attribution's
+    time, or a retold saying's: `Ali menyampaikan hal itu, Kamis (17/10/2013)`) was made, when that
     is a day or two before the publication day (`PT X menggandeng …` published on Friday, `kata
     Budi, Kamis (5/12/2013)` below it); otherwise of the publication day."""
     lead = next((c for c in out if c.anchor == "lead"), None)
-    said = [c for c in out if c.anchor == "attribution" and len(c.date) == 10]
+    said = [c for c in out if len(c.date) == 10 and (c.anchor == "attribution" or _retells_saying(doc.text, c))]
     if lead is None or not said or doc.dct is None:
         return
     first = min(said, key=lambda c: c.start)
