@@ -22,6 +22,7 @@ from ..nlp.names import (add_known_people, bare_title_holders, entities_of, know
 from ..values import span_start
 from .lexicon import Lexicon, find_triggers, future_status, status_of, stem
 from ..model import Document, Timex
+from ..nlp.parse import compress, core_end, parse
 from ..nlp import is_predicate, predicates
 from .candidates import QUOTE_WORDS, Candidate, dateline_end
 from .lexis import cues, data, edit_patterns, headline_breaks, patterns, stopwords
@@ -306,6 +307,37 @@ def _dates(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and not re.search(r"-(?:SP|SU|FA|WI)$", t.value)
 
 
+def _cut(words: list[str]) -> list[str]:
+    """A headline cut at twelve words ends where a phrase ends: before the last preposition or
+    conjunction of its second half (`… turun empat persen | ke posisi …`), not on a figure without
+    its unit, nor on a stopword."""
+    whole = words
+    words = words[:TITLE_WORDS + 1]
+    opens = headline_breaks()
+    cut = max((k for k in range(TITLE_WORDS // 2, len(words)) if words[k].lower() in opens), default=TITLE_WORDS)
+    while cut - 1 > TITLE_WORDS // 2 and words[cut - 1].lower() in opens:
+        cut -= 1  # `didorong oleh`: before the first of them
+    words = words[:min(cut, TITLE_WORDS)]
+    # nor on a figure without its unit (`… naik 2,6 | juta barel`): the unit's words come along
+    if _FIGURE.fullmatch(words[-1].strip(",.")):
+        n = len(words)
+        while n < min(len(whole), len(words) + 2) and whole[n].isalpha() and whole[n].lower() not in opens:
+            n += 1
+        words = whole[:n]
+    stop = stopwords()
+    while len(words) > 3 and words[-1].lower().strip(",.") in stop:
+        words.pop()
+    return words
+
+
+def _leads_on(tree, end: int) -> bool:
+    """Whether the words of `tree` before `end` end on one that needs more: a preposition, a
+    conjunction, a determiner or a word that opens a phrase (`… yang dibagi`, `… pasca`; clauses.toml
+    [headline] `breaks`). (Not a verb: `… Budi dan Ani bertemu` is whole.)"""
+    last = [t for t in tree if t.idx + len(t.text) <= end and not t.is_punct][-1:]
+    return bool(last) and (last[0].tag_ in ("IN", "SC", "CC", "DT") or last[0].lower_ in headline_breaks())
+
+
 def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]) -> str:
     """The headline of a clause (see the module docstring)."""
     pieces, pos = [], lo
@@ -353,24 +385,15 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
     words = s.split()
     if len(words) > TITLE_WORDS:
-        # a cut headline ends where a phrase ends: before the last preposition or conjunction of its
-        # second half (`… turun empat persen | ke posisi …`), and not on a word that leads on
-        whole = words
-        words = words[:TITLE_WORDS + 1]
-        opens = headline_breaks()
-        cut = max((k for k in range(TITLE_WORDS // 2, len(words)) if words[k].lower() in opens), default=TITLE_WORDS)
-        while cut - 1 > TITLE_WORDS // 2 and words[cut - 1].lower() in opens:
-            cut -= 1  # `didorong oleh`: before the first of them
-        words = words[:min(cut, TITLE_WORDS)]
-        # nor on a figure without its unit (`… naik 2,6 | juta barel`): the unit's words come along
-        if _FIGURE.fullmatch(words[-1].strip(",.")):
-            n = len(words)
-            while n < min(len(whole), len(words) + 2) and whole[n].isalpha() and whole[n].lower() not in opens:
-                n += 1
-            words = whole[:n]
-        stop = stopwords()
-        while len(words) > 3 and words[-1].lower().strip(",.") in stop:
-            words.pop()
+        words = _cut(words)
+        tree = parse(s)
+        if tree is not None and (core_end(tree) > len(" ".join(words)) or _leads_on(tree, len(" ".join(words)))):
+            # the cut lost who did what (`Bergabung dengan …, Budi tiba di Kupang`) or ends on a word
+            # that leads on (`… yang akan dibawa ke Kupang yang dibagi`): shortened along the dependency tree
+            # instead, without the clauses hung on a word and the phrases that say least (nlp/parse.py)
+            short = compress(s, TITLE_WORDS, tree)
+            if short and len(short.split()) >= 3:
+                words = short.split()
     # a headline does not end on a word that leads on (`… 20 hari pertama yang`), nor on a word
     # left alone after a comma (`… per barrel, baik`)
     leads_on = headline_breaks()
@@ -410,7 +433,42 @@ def abbreviate(s: str) -> str:
             out.append(" ".join(words[:start] + [m.group(1)]))
         pos = m.end()
     out.append(s[pos:])
-    return "".join(out)
+    return _LOWER_SHORT.sub(_lower_short, "".join(out))
+
+
+# a thing named in full with its short form in lower case (`tenaga kesehatan (nakes)`, `pusat
+# kesehatan masyarakat (puskesmas)`): the short form, its letters in order in the last words before
+# the bracket, a letter or more from each of them, the first among their first's first three
+_LOWER_SHORT = re.compile(r"((?:[a-z][\w-]*\s+){2,6})\(([a-z]{3,12})\)")
+
+
+def _syllable_words(words: list[str], short: str) -> int | None:
+    """How many of the last `words` spell `short` syllable by syllable (`tenaga kesehatan` → `nakes`)."""
+    for k in range(2, len(words) + 1):
+        long = words[-k:]
+        first = long[0][:3].find(short[0])
+        if first < 0:
+            continue
+        i, rest = 1, [long[0][first + 1:]] + long[1:]
+        for n, w in enumerate(rest):
+            took = 0
+            for ch in w:
+                if i < len(short) and ch == short[i]:
+                    i, took = i + 1, took + 1
+            if not took and n > 0:
+                break
+        else:
+            if i == len(short):
+                return k
+    return None
+
+
+def _lower_short(m: re.Match) -> str:
+    words, short = m.group(1).split(), m.group(2)
+    k = _syllable_words(words, short)
+    if k is None or len(short) >= len(" ".join(words[-k:])):
+        return m.group(0)
+    return " ".join(words[:-k] + [short])
 
 
 _SPELLED_OUT = re.compile(r"((?:[a-z][\w]*[\s-]+){1,8})\(([A-Z][A-Z0-9]{1,9})\)")
