@@ -489,3 +489,18 @@ def test_an_undated_lead_is_the_news_of_the_day_its_first_statement_was_made(sai
     doc = Document(id="x", text=text, dct=datetime.date(2013, 12, 6), dct_source="input")
     [lead] = [c for c in _candidates(doc) if c.anchor == "lead"]
     assert lead.date == lead_date
+
+
+def test_a_quote_said_by_nobody_named_is_headed_by_who_spoke_last():
+    """`"…," ujarnya.` and `kata dia` name nobody: the speaker is the one the article named last;
+    a quote dated by a time of its own keeps the attribution after it (`"… Sabtu …," pungkasnya.`)."""
+    import datetime
+
+    text = ("KUPANG, KOMPAS.com - Kepala Dinas Perhubungan Kupang Budi Santoso mengatakan, jembatan baru dibuka "
+            "untuk umum pada Senin (2/12/2013). \"Kami sudah menyiapkan petugas di kedua ujung jembatan pada "
+            "Selasa (3/12/2013),\" ujarnya. \"Pemeriksaan terakhir selesai kemarin,\" kata dia, Rabu (4/12/2013).")
+    doc = Document(id="x", text=text, dct=datetime.date(2013, 12, 4), dct_source="input")
+    cands = _candidates(doc)
+    quotes = [c for c in cands if c.quoted]
+    assert quotes and all(c.title.startswith("Budi Santoso: ") for c in quotes), [c.title for c in cands]
+    assert all("Budi Santoso" in c.participants for c in quotes)

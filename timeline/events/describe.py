@@ -1,8 +1,10 @@
 """What a candidate says, in its own clause's words: a headline, who, where, its kind and status.
 
 - Title: the clause without its dateline, its opening connective (`Sebelumnya,`), its reporting
-  frame (`Budi mengatakan,`) and its time (`pada Rabu (5/11/2025)`), cut to 12 words; a statement
-  dated by its time of saying is headed by its speaker (`Rudi Hartono: Kejaksaan menetapkan 3 orang …`).
+  frame (`Budi mengatakan,`) and its time (`pada Rabu (5/11/2025)`), in at most 12 words: cut where
+  a phrase ends, or, when the cut would lose who did what, shortened along its dependency tree
+  (nlp/parse.py); a statement is headed by its speaker (`Rudi Hartono: Kejaksaan menetapkan 3 orang
+  …`), a quote said by nobody named (`ujarnya`, `kata dia`) by the one the article named last.
 - Participants and places: the named entities of the clause (and of the attribution, for the
   speaker), by the named-entity model; short names become the article's full names.
 - Kind: the event lexicon labels the words it knows (`menggeledah` → `search`); otherwise the
@@ -33,6 +35,8 @@ _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Z]?$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
 _OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
+# an attribution that names nobody: `ujarnya`, `kata dia`, `ia menambahkan`
+_PRONOUN_SPEAKER = re.compile(r"^\W*(?:\w+nya|(?:\w+\s+)?(?:dia|ia|beliau)(?:\s+\w+)?)\b(?![\w-])", re.I)
 _CONDITIONAL = re.compile(r"\b(?:jika|jikalau|kalau|apabila|bila|andai|andaikan|seandainya|manakala)\b", re.I)
 _REDUP = re.compile(r"^([a-z]+)-\1$")
 
@@ -85,7 +89,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         for grp in (en.people, en.orgs, en.places):
             grp[:] = [x for x in grp if not any(t.start < x[1] and x[0] < t.end for t in times_in(x[0] - 200, x[1]))]
 
-    for c in cands:
+    last_speaker = ""  # the article's last speaker named, for `ujarnya`, `kata dia`
+    for c in sorted(cands, key=lambda c: c.start):
         en = by_sentence[(c.sentence_start, c.sentence_end)]
         # a one-word "name" is a capitalised common word when the tagger reads it as a verb or a
         # word of a closed class (`Bergabung dengan …`, `Sejumlah menteri …`), or as a noun or an
@@ -102,6 +107,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             m = re.search(re.escape(c.speaker), text[c.sentence_start:c.sentence_end]) if c.speaker else None
             if m:
                 speaker_span = (c.sentence_start + m.start(), c.sentence_start + m.end())
+        elif c.quoted:
+            # a quote dated by a time of its own is still somebody's: the attribution after it
+            # (`"Kami sedang minta …, Sabtu-Minggu …," pungkasnya.`)
+            said = patterns()["saying"].search(text, c.end, c.sentence_end)
+            if said and re.search(r"[\"”]\s*,?\s*$", text[c.end:said.start()]):
+                speaker_span = (said.start(), c.sentence_end)
+                c.speaker = text[said.start():c.sentence_end].strip(" ,.")
 
         near = times_in(c.sentence_start - 200, c.sentence_end)
 
@@ -126,11 +138,18 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         if speaker_span:
             speakers = [aliases.get(n, n) for s, e, n in en.people if inside(s, e, speaker_span)] or \
                        [n for s, e, n in en.orgs if inside(s, e, speaker_span)]
+        if speaker_span and not speakers and last_speaker and _PRONOUN_SPEAKER.search(c.speaker):
+            speakers = [last_speaker]  # `"…," ujarnya.`: who spoke last, in the article's order
         c.participants = _unique(speakers + people + orgs)
         c.places = _unique(p for p in places if p not in c.participants)
         c.venue = places[0] if venue and places[0] in c.places else ""
         clause = text[lo:hi]
         c.speaker_name = speakers[0] if speakers else ""
+        named = [aliases.get(n, n) for s, e, n in sorted(en.people) if e <= c.sentence_end]
+        if c.speaker_name and c.speaker_name in named + list(aliases.values()):
+            last_speaker = c.speaker_name
+        elif named and not speaker_span:
+            last_speaker = named[-1]  # who the article named last, for a `kata dia` after it
         # `Menteri Budi Santoso menyebut, bakal …`: the headline drops the frame and keeps who
         saying = patterns()["saying"].search(text, lo, min(hi, lo + 100))
         framing = [aliases.get(n, n) for s, e, n in en.people if saying and lo <= s and e <= saying.start()
