@@ -504,3 +504,28 @@ def test_a_quote_said_by_nobody_named_is_headed_by_who_spoke_last():
     quotes = [c for c in cands if c.quoted]
     assert quotes and all(c.title.startswith("Budi Santoso: ") for c in quotes), [c.title for c in cands]
     assert all("Budi Santoso" in c.participants for c in quotes)
+
+
+def test_the_last_sentence_of_a_quote_that_points_back_is_headed_by_the_quotes_opening():
+    import datetime
+
+    text = ("KUPANG, KOMPAS.com - Pemerintah daerah menunda pembukaan jembatan baru.\n"
+            "\"Pembukaan jembatan baru kami tunda sampai bulan depan. Ini karena pemeriksaan belum selesai,\" "
+            "kata Kepala Dinas Perhubungan Kupang Budi Santoso, Rabu (4/12/2013).")
+    doc = Document(id="x", text=text, dct=datetime.date(2013, 12, 5), dct_source="input")
+    said = [c for c in _candidates(doc) if c.anchor == "attribution"]
+    assert said and said[0].title.startswith("Budi Santoso: Pembukaan jembatan baru kami tunda"), [c.title for c in said]
+
+
+def test_a_month_named_alone_in_a_clause_of_what_will_be_is_its_next_occurrence():
+    """timex-conventions.md: `Desember` alone is its last occurrence (TIMEX3 value 2012-12 in an
+    article of November 2013); the chronology dates `… akan diperluas` on the next one."""
+    import datetime
+
+    text = ("KUPANG, KOMPAS.com - Pemerintah daerah memperluas layanan bus kota.\n"
+            "Setelah Desember, layanan bus kota akan diperluas ke wilayah lain.\n"
+            "Pada Juli, layanan itu dibuka di pusat kota.")
+    doc = Document(id="x", text=text, dct=datetime.date(2013, 11, 28), dct_source="input")
+    dates = {c.date: c.title for c in _candidates(doc) if c.anchor == "own"}
+    assert "diperluas" in dates.get("2013-12", ""), dates  # the plan: the next December
+    assert "dibuka" in dates.get("2013-07", ""), dates  # what happened in July: the last July

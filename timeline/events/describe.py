@@ -35,6 +35,40 @@ _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Z]?$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
 _OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
+_FUTURE_WORD = re.compile(r"\b(?:akan|bakal)\b", re.I)
+
+
+def _next_month(c: Candidate, dct) -> str:
+    """A month named alone is its last occurrence (timex-conventions.md), but in a clause that says
+    what will be (`Setelah Desember, pemasangan akan diperluas` in an article of November 2013) it is
+    the next: the date moves on a year when the last one is before the publication month."""
+    t = c.timex
+    if t is None or t.rule != "month" or len(t.text.split()) != 1 or c.date != t.value or len(c.date) != 7:
+        return c.date
+    year, month = map(int, c.date.split("-"))
+    return f"{year + 1}-{month:02d}" if (year, month) < (dct.year, dct.month) else c.date
+
+
+# a headline that opens by pointing back (`Ini karena …`, `Sistem ini …`, `Keduanya …`): clauses.toml
+# [anaphora] `pointers`, first or second word, and the pronouns that stand for what was said
+_POINTS_BACK = re.compile(rf"^(?:(?:{'|'.join(data()['anaphora']['pointers'])}|keduanya|semua itu|hal)\b"
+                          rf"|[\w-]+\s+(?:{'|'.join(data()['anaphora']['pointers'])})\b)", re.I)
+
+
+def _quote_opening(text: str, at: int) -> tuple[int, int] | None:
+    """The first sentence of the quotation that `at` stands in, when it opened in an earlier sentence
+    of the same paragraph: (start, end) in `text`, else None."""
+    para = text.rfind("\n", 0, at) + 1
+    marks = [m.start() for m in re.finditer(r"[\"“”]", text[para:at])]
+    if len(marks) % 2 == 0 or text[para + marks[-1]] == "”":
+        return None  # not inside a quotation, or the last mark closes one
+    start = para + marks[-1] + 1
+    end = re.search(r"[.!?](?=\s)", text[start:at])
+    if end is None:
+        return None  # the quotation opened in this sentence: nothing earlier to head it
+    return start, start + end.start()
+
+
 # an attribution that names nobody: `ujarnya`, `kata dia`, `ia menambahkan`
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:\w+nya|(?:\w+\s+)?(?:dia|ia|beliau)(?:\s+\w+)?)\b(?![\w-])", re.I)
 _CONDITIONAL = re.compile(r"\b(?:jika|jikalau|kalau|apabila|bila|andai|andaikan|seandainya|manakala)\b", re.I)
@@ -170,6 +204,14 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             title = _title(text, a, b, times_in(a - 200, b), who)
             if len(title.split()) >= 4:
                 c.title = title
+        elif c.quoted and speakers and _POINTS_BACK.match(c.title.split(": ", 1)[-1]):
+            # the last sentence of a long quote that points back (`"Target utama … . Ini karena daerah
+            # lain belum siap," kata Budi`): the headline is the quote's opening sentence
+            opening = _quote_opening(text, c.start)
+            if opening is not None:
+                title = _title(text, *opening, times_in(opening[0] - 200, opening[1]), speakers[:1])
+                if len(title.split()) >= len(speakers[0].split()) + 4 and not _POINTS_BACK.match(title.split(": ", 1)[-1]):
+                    c.title = title
         # the words that say what happened, not when: the date is compared on its own (`pada November`
         # shared by two clauses says nothing of their being one event)
         untimed = clause
@@ -198,6 +240,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             c.status = future_status(lex, c.kind, c.predicate)
         elif c.status == "occurred" and latest and span_start(c.date) > latest:
             c.status = future_status(lex, c.kind, c.predicate)  # told before it happened
+        if c.status in ("planned", "expected") and _FUTURE_WORD.search(clause) and doc.dct is not None:
+            c.date = _next_month(c, doc.dct)
         c.features = features(c, doc, clause, preds, triggers, lex)
         c.tokens = []  # what the tagger said is no longer needed: keep only what merging reads
 
