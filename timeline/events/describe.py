@@ -188,7 +188,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         saying = patterns()["saying"].search(text, lo, min(hi, lo + 100))
         framing = [aliases.get(n, n) for s, e, n in en.people if saying and lo <= s and e <= saying.start()
                    and _frame_speaker_words(text[lo:saying.start()])]
-        c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1] or framing[-1:])  # nearest the verb
+        tags = {w.lower(): t for _, _, w, t in c.tokens}
+        c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1] or framing[-1:], tags)  # nearest the verb
         if _says_only(c.title) and hi < c.sentence_end:
             # `Juru bicara X pada Minggu mengatakan bahwa …`: the headline is who said what
             who = speakers[:1] or sorted((n for n in c.participants if n in people), key=lambda n: -len(n.split()))[:1]
@@ -401,7 +402,28 @@ def _leads_on(tree, end: int) -> bool:
     return bool(last) and (last[0].tag_ in ("IN", "SC", "CC", "DT") or last[0].lower_ in headline_breaks())
 
 
-def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]) -> str:
+def _suspect(words: list[str], tags: dict[str, str]) -> bool:
+    """Whether a cut headline may have lost who did what, by the tags its clause already has: it
+    holds no verb, opens with a verb, a preposition or a subordinator (`Bergabung dengan …, X tiba`,
+    `Selain …, penyidik …`), or ends on a word that leads on. Only such a cut is parsed."""
+    def tag(w: str) -> str:
+        return tags.get(w.lower().strip(",.;:\"“”()"), "")
+
+    def predicate(k: int) -> bool:  # a verb, not one of a modifier (`yang tergabung`, `dengan
+        #                              menggunakan`, `minyak bersubsidi`)
+        if tag(words[k]) != "VB" or k == 0:
+            return tag(words[k]) == "VB"
+        before = words[k - 1].lower()
+        return before != "yang" and tag(before) not in ("IN", "SC") and \
+            not (words[k].lower().startswith(("ber", "ter")) and tag(before) == "NN")
+
+    return not any(predicate(k) for k in range(len(words))) or tag(words[0]) in ("VB", "IN", "SC") \
+        or tag(words[-1]) in ("IN", "SC", "CC", "DT") or words[-1].lower().strip(",.") in headline_breaks() \
+        or (len(words) > 1 and words[-2].lower() == "yang")
+
+
+def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str],
+           tags: dict[str, str] | None = None) -> str:
     """The headline of a clause (see the module docstring)."""
     pieces, pos = [], lo
     for t in sorted(timexes, key=lambda t: t.start):
@@ -449,7 +471,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     words = s.split()
     if len(words) > TITLE_WORDS:
         words = _cut(words)
-        tree = parse(s)
+        tree = parse(s, tags) if tags is None or _suspect(words, tags) else None
         if tree is not None and (core_end(tree) > len(" ".join(words)) or _leads_on(tree, len(" ".join(words)))):
             # the cut lost who did what (`Bergabung dengan …, Budi tiba di Kupang`) or ends on a word
             # that leads on (`… yang akan dibawa ke Kupang yang dibagi`): shortened along the dependency tree

@@ -118,9 +118,10 @@ def _least_loss(doc, excess: int, keep, clauses, keep_words, weights) -> set[int
     return set(total[excess][1]) if excess in total else None
 
 
-def parse(text: str):
+def parse(text: str, known: dict[str, str] | None = None):
     """The dependency tree of `text` (a spaCy Doc on the tagger's tokens and tags), or None when
-    there is no parser."""
+    there is no parser. `known`: the tags of words already tagged (lower-cased word → tag), which
+    spare tagging the text again when they cover all its words."""
     nlp = load()
     if nlp is None:
         return None
@@ -128,14 +129,30 @@ def parse(text: str):
 
     from . import tag_many
 
-    tokens = tag_many([text])[0]  # the parser reads the tagger's tags beside the words
+    tokens = _tagged(text, known) if known else None
+    if tokens is None:
+        tokens = tag_many([text])[0]  # the parser reads the tagger's tags beside the words
     if not tokens:
         return None
     spaces = [b < len(text) and text[b:b + 1].isspace() for _, b, _, _ in tokens]
     doc = Doc(nlp.vocab, words=[w for _, _, w, _ in tokens], spaces=spaces, tags=[t for _, _, _, t in tokens])
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    from .batch import pipe
+
+    return pipe(nlp, [doc])[0]  # with the other documents' clauses, under `run_together`
+
+
+def _tagged(text: str, known: dict[str, str]) -> list | None:
+    """`text` in the tagger's tokens (its tokenizer is the named-entity model's), each with the tag
+    `known` gives its word; None when a word is not there."""
+    from .entities import ner_model
+
+    out = []
+    for t in ner_model().tokenizer(text):
+        tag = known.get(t.lower_) or ("SYM" if t.is_punct else None)
+        if tag is None:
+            return None
+        out.append((t.idx, t.idx + len(t.text), t.text, tag))
+    return out
 
 
 def core_end(doc) -> int:
