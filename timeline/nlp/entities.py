@@ -36,8 +36,14 @@ def ner_model():
     if not (NER_DIR / "config.cfg").exists():
         raise ModelMissing(f"the named-entity model is missing in {NER_DIR}: run `make model`")
     # the saved tokenizer is spaCy's Indonesian default: building it from the language data is
-    # twice as fast as loading its 32,000 saved exceptions (tests/test_ner_model.py checks they agree)
-    nlp = spacy.load(NER_DIR, exclude=["tokenizer"])
+    # twice as fast as loading its 32,000 saved exceptions (tests/test_ner_model.py checks they agree),
+    # and faster still with its prefix search a match (nlp/affixes.py: the same tokens)
+    from spacy.util import load_config
+
+    from .affixes import register
+
+    default = load_config(NER_DIR / "config.cfg")["nlp"].get("tokenizer") == {"@tokenizers": "spacy.Tokenizer.v1"}
+    nlp = spacy.load(NER_DIR, exclude=["tokenizer"], config=register() if default else {})
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     use_numpy_blas(nlp)  # numpy's OpenBLAS: faster than thinc's BLIS here, the same entities (nlp/blas.py)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import math
+from json.encoder import encode_basestring  # json's own (its C function where there is one)
 from typing import IO
 
 from ..model import Document, Timex
@@ -29,8 +31,96 @@ def write_events(out: IO[str], chronology, events, **_) -> None:
         "documents": [document_dict(d, chronology.timexes.get(d.id, [])) for d in chronology.documents],
         "events": [event_dict(e) for e in events],
     }
-    json.dump(data, out, ensure_ascii=False, indent=1)
+    dump(data, out)
     out.write("\n")
+
+
+# `json.dump(data, out, ensure_ascii=False, indent=1)`, the same bytes (tests/test_json_writer.py),
+# by the functions below. With an indent, json encodes in Python, through generators nested as deep
+# as the data, and hands each of its pieces to `out.write` (2.7 million for the 17 MB output of the
+# 12 MB bench corpus: 1.7 s, on one core, after the workers are done). These build each document's
+# and each event's text in one list and write it once: about twice as fast.
+INDENT = 1
+
+
+class _Other(Exception):
+    """A value this encoder leaves to the json module (a number that is not finite, a key that is
+    not a string, an object of another type)."""
+
+
+def _encode(o, level: int, parts: list) -> None:
+    # the order of json.encoder._make_iterencode's tests
+    if isinstance(o, str):
+        parts.append(encode_basestring(o))
+    elif o is None:
+        parts.append("null")
+    elif o is True:
+        parts.append("true")
+    elif o is False:
+        parts.append("false")
+    elif isinstance(o, int):
+        parts.append(int.__repr__(o))
+    elif isinstance(o, float):
+        if not math.isfinite(o):  # json writes NaN, Infinity
+            raise _Other
+        parts.append(float.__repr__(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            parts.append("[]")
+            return
+        inner = "\n" + " " * (INDENT * (level + 1))
+        parts.append("[")
+        first = True
+        for v in o:
+            parts.append(inner if first else "," + inner)
+            first = False
+            _encode(v, level + 1, parts)
+        parts.append("\n" + " " * (INDENT * level) + "]")
+    elif isinstance(o, dict):
+        if not o:
+            parts.append("{}")
+            return
+        inner = "\n" + " " * (INDENT * (level + 1))
+        parts.append("{")
+        first = True
+        for k, v in o.items():
+            if not isinstance(k, str):
+                raise _Other
+            parts.append((inner if first else "," + inner) + encode_basestring(k) + ": ")
+            first = False
+            _encode(v, level + 1, parts)
+        parts.append("\n" + " " * (INDENT * level) + "}")
+    else:
+        raise _Other
+
+
+def dumps_item(o, level: int) -> str:
+    """`o` as json.dumps(…, ensure_ascii=False, indent=1) writes it `level` containers deep."""
+    parts: list[str] = []
+    try:
+        _encode(o, level, parts)
+    except _Other:  # the json module's own answer (or its error), indented as deep
+        return json.dumps(o, ensure_ascii=False, indent=INDENT).replace("\n", "\n" + " " * (INDENT * level))
+    return "".join(parts)
+
+
+def dump(data, out) -> None:
+    """`json.dump(data, out, ensure_ascii=False, indent=1)`: a dict of lists one item at a time."""
+    if not isinstance(data, dict) or not data or not all(isinstance(k, str) and isinstance(v, list)
+                                                         for k, v in data.items()):
+        out.write(dumps_item(data, 0))
+        return
+    out.write("{")
+    for n, (k, v) in enumerate(data.items()):
+        out.write(("," if n else "") + "\n" + " " * INDENT + encode_basestring(k) + ": ")
+        if not v:
+            out.write("[]")
+            continue
+        out.write("[")
+        for i, item in enumerate(v):
+            out.write(("," if i else "") + "\n" + " " * (2 * INDENT) + dumps_item(item, 2))
+        out.write("\n" + " " * INDENT + "]")
+    out.write("\n}")
 
 
 FORMAT = Format(
