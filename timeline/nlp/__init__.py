@@ -15,6 +15,16 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\S")
 Token = tuple[int, int, str, str]  # (start, end, word, tag)
 
 
+def model_path(name: str, env: str):
+    """Where a shipped model is read from: the folder `$env` names, else
+    timeline/lang/id/models/`name` (trained by `make model`)."""
+    import os
+    from importlib import resources
+    from pathlib import Path
+
+    return Path(os.environ.get(env) or str(resources.files("timeline").joinpath("lang", "id", "models", name)))
+
+
 @cache
 def _model():
     """The part-of-speech pipeline, or None when it is not there (predicates then go by word form)."""

@@ -14,18 +14,16 @@
 """
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 
 def model_dir() -> Path:
-    env = os.environ.get("TIMELINE_PARSER_MODEL")
-    if env:
-        return Path(env)
-    return Path(str(resources.files("timeline").joinpath("lang", "id", "models", "parser")))
+    """Where the model is read from: $TIMELINE_PARSER_MODEL, else the shipped one."""
+    from . import model_path
+
+    return model_path("parser", "TIMELINE_PARSER_MODEL")
 
 
 @cache

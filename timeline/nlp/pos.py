@@ -10,9 +10,7 @@
 """
 from __future__ import annotations
 
-import os
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 
@@ -21,11 +19,10 @@ class ModelMissing(RuntimeError):
 
 
 def model_dir() -> Path:
-    """Where the tagger is read from: $TIMELINE_POS_MODEL, else the shipped model."""
-    env = os.environ.get("TIMELINE_POS_MODEL")
-    if env:
-        return Path(env)
-    return Path(str(resources.files("timeline").joinpath("lang", "id", "models", "pos")))
+    """Where the model is read from: $TIMELINE_POS_MODEL, else the shipped one."""
+    from . import model_path
+
+    return model_path("pos", "TIMELINE_POS_MODEL")
 
 
 @cache
