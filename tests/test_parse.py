@@ -56,3 +56,21 @@ def test_no_parser_no_compression(monkeypatch, tmp_path):
     finally:
         monkeypatch.delenv("TIMELINE_PARSER_MODEL")
         parse.load.cache_clear()
+
+
+def test_a_clause_too_long_for_a_sentence_is_cut_not_parsed(monkeypatch):
+    """A clause of hundreds of words (a page without full stops) is no sentence a headline can be
+    made of by deletion; parsing it would cost what the rest of the article costs."""
+    import sys
+
+    import timeline.events.describe  # noqa: F401 (the module, not the function of the same name)
+
+    describe = sys.modules["timeline.events.describe"]
+    calls = []
+    monkeypatch.setattr(describe, "parse", lambda *a, **k: calls.append(a) or None)
+    text = "Harga " + "minyak dunia " * 200 + "naik"
+    title = describe._title(text, 0, len(text), [], [], {})
+    assert not calls and len(title.split()) <= describe.TITLE_WORDS
+    short = "Bergabung dengan para pejabat tinggi militernya yang menangani pabrik senjata, Budi tiba di Kupang"
+    describe._title(short, 0, len(short), [], [], {})
+    assert calls  # a clause of a sentence's length is parsed when its cut is suspect

@@ -31,6 +31,7 @@ from .lexis import cues, data, edit_patterns, headline_breaks, patterns, stopwor
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
+COMPRESS_WORDS = 60  # the longest clause a headline is made of by deleting along its tree
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Z]?$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
 _OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
@@ -471,7 +472,9 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     words = s.split()
     if len(words) > TITLE_WORDS:
         words = _cut(words)
-        tree = parse(s, tags) if tags is None or _suspect(words, tags) else None
+        # (a clause of more than COMPRESS_WORDS words is no sentence a headline can be made of by
+        # deletion, and parsing it would cost what the rest of the article costs: it is only cut)
+        tree = parse(s, tags) if len(s.split()) <= COMPRESS_WORDS and (tags is None or _suspect(words, tags)) else None
         if tree is not None and (core_end(tree) > len(" ".join(words)) or _leads_on(tree, len(" ".join(words)))):
             # the cut lost who did what (`Bergabung dengan …, Budi tiba di Kupang`) or ends on a word
             # that leads on (`… yang akan dibawa ke Kupang yang dibagi`): shortened along the dependency tree

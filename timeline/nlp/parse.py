@@ -5,12 +5,13 @@
   points at another trained pipeline. Loaded once per process and only when a headline has to be
   shortened: most clauses never reach it.
 - `compress(text, limit)` shortens a clause to at most `limit` words by deleting whole subtrees,
-  never the predicate, its subject or its object: clauses hung on a word first (a relative clause
-  `yang …`, an adverbial clause, an apposition, a parenthesis), then modifiers, each time the
-  smallest subtree that is enough (`… per barel`, not the whole `di bawah level 75 dollar AS per
-  barel`), so that what is left is still a sentence: who did what (`Pemasangan alat kendali
-  BBM bersubsidi di wilayah Kupang telah tuntas`, not `Pemasangan alat kendali … frekuensi
-  radio`). The relations kept and dropped are data: timeline/lang/id/clauses.toml [compress].
+  never the predicate, its subject or its object: the deletion that loses least (`_least_loss`, a
+  knapsack over the tree), where a clause hung on a word (a relative clause `yang …`, an adverbial
+  clause, an apposition, a parenthesis) costs least and a name or a figure most (`… per barel` goes,
+  not the whole `di bawah level 75 dollar AS per barel`), so that what is left is still a sentence:
+  who did what (`Pemasangan alat kendali BBM bersubsidi di wilayah Kupang telah tuntas`, not
+  `Pemasangan alat kendali … frekuensi radio`). The relations kept, the words never deleted and the
+  weights are data: timeline/lang/id/clauses.toml [compress].
 """
 from __future__ import annotations
 
