@@ -36,7 +36,6 @@ _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Z]?$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
 _OPEN_TAGS = frozenset({"NN", "JJ"})  # … and those the tagger gives some names it misreads
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
-_FUTURE_WORD = re.compile(r"\b(?:akan|bakal)\b", re.I)
 
 
 def _next_month(c: Candidate, dct) -> str:
@@ -242,7 +241,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             c.status = future_status(lex, c.kind, c.predicate)
         elif c.status == "occurred" and latest and span_start(c.date) > latest:
             c.status = future_status(lex, c.kind, c.predicate)  # told before it happened
-        if c.status in ("planned", "expected") and _FUTURE_WORD.search(clause) and doc.dct is not None:
+        if c.status in ("planned", "expected") and doc.dct is not None and \
+                lex.bare_future & set(re.findall(r"\w+", clause.lower())):
             c.date = _next_month(c, doc.dct)
         c.features = features(c, doc, clause, preds, triggers, lex)
         c.tokens = []  # what the tagger said is no longer needed: keep only what merging reads
