@@ -310,6 +310,23 @@ def test_a_headline_keeps_a_season_and_a_word_that_ends_the_clause():
     assert _title(text, 0, len(text), [], []).endswith("cukup dalam")
 
 
+def test_a_time_that_dates_nothing_stays_in_the_headline():
+    """A comparison's bound, a thing's month and a rate are what the clause says; the time that
+    dates it goes, with its preposition only (`per hari hingga 26 Desember`)."""
+    from datetime import date
+
+    from timeline.events.describe import _title
+    from timeline.timex.tagger import tag
+
+    text = "Minyak mentah Brent untuk pengiriman Januari menetap di 78,33 dollar AS pada Senin (24/11/2014)."
+    assert _title(text, 0, len(text), tag(text, date(2014, 11, 25)), []) == \
+        "Minyak mentah Brent untuk pengiriman Januari menetap di 78,33 dollar AS"
+    text = "Produksi naik menjadi 9,13 juta barel per hari hingga 26 Desember."
+    assert _title(text, 0, len(text), tag(text, date(2015, 1, 7)), []) == "Produksi naik menjadi 9,13 juta barel per hari"
+    text = "Harga minyak pada Rabu (26/11/2014) turun ke level terendah sejak Mei 2009."
+    assert _title(text, 0, len(text), tag(text, date(2014, 11, 27)), []) == "Harga minyak turun ke level terendah sejak Mei 2009"
+
+
 def test_a_reporting_frame_is_headed_by_what_was_said():
     """`Juru bicara … pada Minggu mengatakan bahwa …`: the time dates the saying; the row says who said what."""
     text = ("Juru bicara Kementerian Perminyakan Irak Asim Jihad pada Minggu mengatakan bahwa negaranya berencana "

@@ -26,7 +26,7 @@ from .lexicon import Lexicon, find_triggers, future_status, status_of, stem
 from ..model import Document, Timex
 from ..nlp.parse import compress, core_end, parse
 from ..nlp import is_predicate, predicates
-from .candidates import QUOTE_WORDS, Candidate, dateline_end
+from .candidates import QUOTE_WORDS, Candidate, dateline_end, governs
 from .lexis import cues, data, edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
@@ -426,10 +426,16 @@ def _suspect(words: list[str], tags: dict[str, str]) -> bool:
 def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str],
            tags: dict[str, str] | None = None) -> str:
     """The headline of a clause (see the module docstring)."""
-    pieces, pos = [], lo
+    pieces, pos, kept = [], lo, lo
     for t in sorted(timexes, key=lambda t: t.start):
-        if t.end <= lo or t.start >= hi or not _dates(t):
+        if t.end <= lo or t.start >= hi:
             continue
+        if not _dates(t) or not governs(text, t):
+            kept = max(kept, t.end)  # (a time that dates nothing is what the clause says: `per hari`,
+            continue  #               `tertinggi sejak 1983`, `pengiriman Januari`, `APBN-P 2015`)
+        if pos < kept:  # its prepositions go, not the words of a time that stays (`per hari hingga …`)
+            pieces.append(text[pos:kept])
+            pos = kept
         before = text[pos:max(pos, t.start)]
         before = edit_patterns()["time_preposition"].sub("", before)
         pieces.append(before)
