@@ -297,6 +297,13 @@ def test_a_name_given_with_its_acronym_is_the_acronym_in_a_headline():
     assert abbreviate("harga BBM (Rp) naik") == "harga BBM (Rp) naik"
     assert abbreviate("Ketua DPR (kiri) berbicara") == "Ketua DPR (kiri) berbicara"
     assert abbreviate("menurut data (BPS)") == "menurut data (BPS)"
+    # a short form of syllables, capitalised: an office's, a name's
+    assert abbreviate("Wakil Menteri Keuangan (Wamenkeu) Ani Lestari mengimbau") == "Wamenkeu Ani Lestari mengimbau"
+    assert abbreviate("Pemerintah Kota (Pemkot) Kupang membangun") == "Pemkot Kupang membangun"
+    # not one: a company's legal form, a short form the last words do not spell
+    assert abbreviate("PT Sinar Jaya (Persero) menaikkan") == "PT Sinar Jaya (Persero) menaikkan"
+    assert abbreviate("Kepolisian Negara Republik Indonesia (Polri) menangkap") == \
+        "Kepolisian Negara Republik Indonesia (Polri) menangkap"
 
 
 def test_a_headline_keeps_a_season_and_a_word_that_ends_the_clause():

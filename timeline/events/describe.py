@@ -527,13 +527,16 @@ def abbreviate(s: str) -> str:
             out.append(" ".join(words[:start] + [m.group(1)]))
         pos = m.end()
     out.append(s[pos:])
-    return _LOWER_SHORT.sub(_lower_short, "".join(out))
+    return _CAPITAL_SHORT.sub(_lower_short, _LOWER_SHORT.sub(_lower_short, "".join(out)))
 
 
 # a thing named in full with its short form in lower case (`tenaga kesehatan (nakes)`, `pusat
 # kesehatan masyarakat (puskesmas)`): the short form, its letters in order in the last words before
 # the bracket, a letter or more from each of them, the first among their first's first three
 _LOWER_SHORT = re.compile(r"((?:[a-z][\w-]*\s+){2,6})\(([a-z]{3,12})\)")
+# … and a name's or an office's short form made of its syllables the same way (`Wakil Menteri
+# Keuangan (Wamenkeu)`, `Joko Widodo (Jokowi)`)
+_CAPITAL_SHORT = re.compile(r"((?:[A-Z][\w-]*\s+){2,6})\(([A-Z][a-z]{3,11})\)")
 
 
 def _syllable_words(words: list[str], short: str) -> int | None:
@@ -559,7 +562,7 @@ def _syllable_words(words: list[str], short: str) -> int | None:
 
 def _lower_short(m: re.Match) -> str:
     words, short = m.group(1).split(), m.group(2)
-    k = _syllable_words(words, short)
+    k = _syllable_words([w.lower() for w in words], short.lower())
     if k is None or len(short) >= len(" ".join(words[-k:])):
         return m.group(0)
     return " ".join(words[:-k] + [short])
