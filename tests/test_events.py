@@ -530,6 +530,18 @@ def test_a_quote_said_by_nobody_named_is_headed_by_who_spoke_last():
     assert all("Budi Santoso" in c.participants for c in quotes)
 
 
+def test_a_clause_after_bahwa_is_headed_by_who_the_frame_before_it_names():
+    """`Menteri Budi Santoso menyampaikan bahwa pihaknya akan …`: the clause is cut at `bahwa`, the
+    saying and its speaker are in the clause before; the headline says who."""
+    import datetime
+
+    text = ("Sebelumnya Menteri Perhubungan Budi Santoso menyampaikan bahwa pihaknya akan mengumumkan tarif "
+            "baru jembatan pada Rabu (31/12/2014) sekitar pukul 09.00 WIB.")
+    doc = Document(id="x", text=text, dct=datetime.date(2014, 12, 30), dct_source="input")
+    [c] = [c for c in _candidates(doc) if c.date == "2014-12-31"]
+    assert c.title.startswith("Budi Santoso: Pihaknya akan mengumumkan tarif baru"), c.title
+
+
 def test_the_last_sentence_of_a_quote_that_points_back_is_headed_by_the_quotes_opening():
     import datetime
 

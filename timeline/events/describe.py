@@ -188,6 +188,12 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         saying = patterns()["saying"].search(text, lo, min(hi, lo + 100))
         framing = [aliases.get(n, n) for s, e, n in en.people if saying and lo <= s and e <= saying.start()
                    and _frame_speaker_words(text[lo:saying.start()])]
+        if not framing and re.match(r"\W*bahwa\b", clause, re.I):
+            # `Menteri Budi Santoso menyampaikan | bahwa pihaknya akan …`: the frame is the clause before
+            said_before = list(patterns()["saying"].finditer(text, c.sentence_start, lo))[-1:]
+            framing = [aliases.get(n, n) for s, e, n in en.people
+                       if said_before and c.sentence_start <= s and e <= said_before[0].start()
+                       and _frame_speaker_words(text[dateline_end(text, c.sentence_start, lo):said_before[0].start()])]
         tags = {w.lower(): t for _, _, w, t in c.tokens}
         c.title = _title(text, lo, hi, times_in(lo - 200, hi), speakers[:1] or framing[-1:], tags)  # nearest the verb
         if _says_only(c.title) and hi < c.sentence_end:
