@@ -334,6 +334,29 @@ def test_a_time_that_dates_nothing_stays_in_the_headline():
     assert _title(text, 0, len(text), tag(text, date(2014, 11, 27)), []) == "Harga minyak turun ke level terendah sejak Mei 2009"
 
 
+def test_a_cut_that_ends_on_a_verb_without_its_complement_is_shortened_along_the_tree():
+    """`Harga … diperdagangkan | di bawah level 75 dollar AS`: the cut says what was done, not where;
+    the headline deletes other phrases instead. A verb of ber- is whole without its oblique."""
+    import sys
+
+    import timeline.events.describe  # noqa: F401 (the package exports a function of that name)
+    from timeline.nlp import tag_many
+    from timeline.nlp.parse import load
+
+    if load() is None:
+        pytest.skip("no parser model")
+    describe = sys.modules["timeline.events.describe"]
+
+    def title(text):
+        return describe._title(text, 0, len(text), [], [], {w.lower(): t for _, _, w, t in tag_many([text])[0]})
+
+    assert title("Harga kontrak minyak jenis West Texas Intermediate (WTI) diperdagangkan di bawah level 75 "
+                 "dollar AS per barel.").startswith("Harga kontrak minyak jenis WTI diperdagangkan di bawah level 75")
+    assert title("Gubernur Kupang Budi Santoso dan Bupati Ende Ani Lestari bertemu di Kantor Gubernur Kupang dalam "
+                 "pertemuan yang diperkirakan membahas kerja sama dan kemungkinan bantuan.") == \
+        "Gubernur Kupang Budi Santoso dan Bupati Ende Ani Lestari bertemu"
+
+
 def test_a_reporting_frame_is_headed_by_what_was_said():
     """`Juru bicara … pada Minggu mengatakan bahwa …`: the time dates the saying; the row says who said what."""
     text = ("Juru bicara Kementerian Perminyakan Irak Asim Jihad pada Minggu mengatakan bahwa negaranya berencana "

@@ -409,6 +409,21 @@ def _leads_on(tree, end: int) -> bool:
     return bool(last) and (last[0].tag_ in ("IN", "SC", "CC", "DT") or last[0].lower_ in headline_breaks())
 
 
+_COMPLEMENTS = ("obj", "iobj", "obl", "xcomp", "ccomp")
+
+
+def _loses_complement(tree, end: int) -> bool:
+    """Whether the words of `tree` before `end` end on a verb whose object or complement comes after
+    (`… berharap agar Pertamina menambah | petugas …`, `Harga minyak WTI diperdagangkan | di bawah
+    level 75 dollar AS`): the cut says what was done, not to what."""
+    last = [t for t in tree if t.idx + len(t.text) <= end and not t.is_punct][-1:]
+    if not last or last[0].tag_ != "VB":
+        return False
+    # (a verb of ber-/ter- is whole without its oblique: `Budi dan Ani bertemu | di Kupang`)
+    wanted = _COMPLEMENTS if not last[0].lower_.startswith(("ber", "ter")) else ("obj", "iobj", "xcomp", "ccomp")
+    return any(c.dep_.split(":")[0] in wanted and c.idx >= end for c in last[0].children)
+
+
 def _suspect(words: list[str], tags: dict[str, str]) -> bool:
     """Whether a cut headline may have lost who did what, by the tags its clause already has: it
     holds no verb, opens with a verb, a preposition or a subordinator (`Bergabung dengan …, X tiba`,
@@ -425,7 +440,7 @@ def _suspect(words: list[str], tags: dict[str, str]) -> bool:
             not (words[k].lower().startswith(("ber", "ter")) and tag(before) == "NN")
 
     return not any(predicate(k) for k in range(len(words))) or tag(words[0]) in ("VB", "IN", "SC") \
-        or tag(words[-1]) in ("IN", "SC", "CC", "DT") or words[-1].lower().strip(",.") in headline_breaks() \
+        or tag(words[-1]) in ("IN", "SC", "CC", "DT", "VB") or words[-1].lower().strip(",.") in headline_breaks() \
         or (len(words) > 1 and words[-2].lower() == "yang")
 
 
@@ -487,7 +502,8 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         # (a clause of more than COMPRESS_WORDS words is no sentence a headline can be made of by
         # deletion, and parsing it would cost what the rest of the article costs: it is only cut)
         tree = parse(s, tags) if len(s.split()) <= COMPRESS_WORDS and (tags is None or _suspect(words, tags)) else None
-        if tree is not None and (core_end(tree) > len(" ".join(words)) or _leads_on(tree, len(" ".join(words)))):
+        end = len(" ".join(words))
+        if tree is not None and (core_end(tree) > end or _leads_on(tree, end) or _loses_complement(tree, end)):
             # the cut lost who did what (`Bergabung dengan …, Budi tiba di Kupang`) or ends on a word
             # that leads on (`… yang akan dibawa ke Kupang yang dibagi`): shortened along the dependency tree
             # instead, without the clauses hung on a word and the phrases that say least (nlp/parse.py)
@@ -541,7 +557,7 @@ def abbreviate(s: str) -> str:
 # the bracket, a letter or more from each of them, the first among their first's first three
 _LOWER_SHORT = re.compile(r"((?:[a-z][\w-]*\s+){2,6})\(([a-z]{3,12})\)")
 # … and a name's or an office's short form made of its syllables the same way (`Wakil Menteri
-# Keuangan (Wamenkeu)`, `Joko Widodo (Jokowi)`)
+# Keuangan (Wamenkeu)`, `Pemerintah Kota (Pemkot)`)
 _CAPITAL_SHORT = re.compile(r"((?:[A-Z][\w-]*\s+){2,6})\(([A-Z][a-z]{3,11})\)")
 
 

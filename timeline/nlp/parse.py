@@ -82,7 +82,11 @@ def _least_loss(doc, excess: int, keep, clauses, keep_words, weights) -> set[int
         before = doc[t.i - 2:t.i] if t.i >= 2 and doc[t.i - 1].text in "-–" else doc[t.i - 1:t.i]
         name_rest = t.tag_ == "NNP" and len(before) > 0 and before[0].tag_ == "NNP"
         # … nor one of two who did it (`Gubernur Budi Santoso dan Bupati Ani Lestari bertemu`)
-        joint = t.dep_ == "conj" and _is_core(t.head)
+        # (also when the parser hangs the second on the first's name: `Budi Santoso dan Bupati …`)
+        joined = t.head
+        while joined.dep_ in ("flat", "compound") and joined.head.i != joined.i:
+            joined = joined.head
+        joint = t.dep_ == "conj" and _is_core(joined)
         return t.dep_ != "ROOT" and t.dep_.split(":")[0] not in keep and t.lower_ not in keep_words \
             and not name_rest and not joint
 
