@@ -158,3 +158,13 @@ def test_the_tagger_shares_the_named_entity_models_tokenizer(nlp):
 
     assert nlp.tokenizer is ner_model().tokenizer and nlp.vocab is ner_model().vocab
     assert {"NN", "NNP", "VB"} <= {t.tag_ for t in nlp("Presiden Joko Widodo meresmikan bendungan itu.")}
+
+
+def test_an_active_verb_form_the_tagger_took_for_a_noun_is_a_verb_to_the_parser():
+    """`merapat` (meN- on `rapat`) tagged NN is a verb for the parser and the headline's checks;
+    a noun that only looks like one (`menteri`, a root of its own) stays a noun."""
+    from timeline.nlp import verb_tag
+
+    assert verb_tag("merapat", "NN") == "VB"
+    assert verb_tag("menteri", "NN") == "NN"
+    assert verb_tag("Kupang", "NNP") == "NNP"

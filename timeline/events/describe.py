@@ -25,7 +25,7 @@ from ..values import span_start
 from .lexicon import Lexicon, find_triggers, future_status, status_of, stem
 from ..model import Document, Timex
 from ..nlp.parse import compress, core_end, parse
-from ..nlp import is_predicate, predicates
+from ..nlp import is_predicate, predicates, verb_tag
 from .candidates import QUOTE_WORDS, Candidate, dateline_end, governs
 from .lexis import cues, data, edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
@@ -429,7 +429,8 @@ def _suspect(words: list[str], tags: dict[str, str]) -> bool:
     holds no verb, opens with a verb, a preposition or a subordinator (`Bergabung dengan …, X tiba`,
     `Selain …, penyidik …`), or ends on a word that leads on. Only such a cut is parsed."""
     def tag(w: str) -> str:
-        return tags.get(w.lower().strip(",.;:\"“”()"), "")
+        w = w.lower().strip(",.;:\"“”()")
+        return verb_tag(w, tags.get(w, ""))
 
     def predicate(k: int) -> bool:  # a verb, not one of a modifier (`yang tergabung`, `dengan
         #                              menggunakan`, `minyak bersubsidi`)

@@ -74,6 +74,22 @@ def is_predicate(word: str, tag: str) -> bool:
     return False
 
 
+_ACTIVE_FORM = re.compile(r"^(?:me[mn]?|meng|meny)[a-z]{3,}$")
+
+
+def verb_tag(word: str, tag: str) -> str:
+    """The tag, but `VB` for an active verb form (meN- on a root Sastrawi knows) that the tagger took
+    for a noun or an adjective (`Sejumlah menteri … merapat di Kantor …`), as the parser and the
+    headline's checks read it (the tagger's own tags stay what the event features were trained on)."""
+    low = word.lower()
+    if tag in ("NN", "JJ") and _ACTIVE_FORM.match(low):
+        from .pos import lemma
+
+        if lemma(low) != low:
+            return "VB"
+    return tag
+
+
 def predicates(tokens: list[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, word) of each predicate among `tokens` between `start` and `end`, left to right."""
     return [(s, e, w) for s, e, w, t in tokens if start <= s and (end is None or e <= end) and is_predicate(w, t)]

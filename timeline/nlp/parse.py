@@ -138,7 +138,9 @@ def parse(text: str, known: dict[str, str] | None = None):
     if not tokens:
         return None
     spaces = [b < len(text) and text[b:b + 1].isspace() for _, b, _, _ in tokens]
-    doc = Doc(nlp.vocab, words=[w for _, _, w, _ in tokens], spaces=spaces, tags=[t for _, _, _, t in tokens])
+    from . import verb_tag
+
+    doc = Doc(nlp.vocab, words=[w for _, _, w, _ in tokens], spaces=spaces, tags=[verb_tag(w, t) for _, _, w, t in tokens])
     from .batch import pipe
 
     return pipe(nlp, [doc])[0]  # with the other documents' clauses, under `run_together`
