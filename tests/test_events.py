@@ -599,3 +599,14 @@ def test_the_clause_rules_date_the_clause_the_blind_gold_says():
     c = score()
     assert c["n"] >= 130
     assert c["rules"] / c["n"] >= 0.80, c
+
+
+@pytest.mark.parametrize("sentence, begins", __import__("timeline.events.lexis", fromlist=["data"]).data()["own_side"]["examples"])
+def test_own_side(sentence, begins):
+    """clauses.toml [own_side]: `pihaknya`, `negaranya` in what somebody says are named as the
+    sentence named their side before (a city is no country: `negaranya` stays)."""
+    import datetime
+
+    doc = Document(id="x", text=sentence, dct=datetime.date(2015, 1, 6), dct_source="input")
+    titles = [c.title for c in _candidates(doc)]
+    assert any(t.startswith(begins) for t in titles), titles

@@ -18,7 +18,7 @@ import bisect
 from functools import cache
 import re
 
-from ..nlp.entities import alias_people, gazetteer
+from ..nlp.entities import alias_people, gazetteer, key
 from ..nlp.names import (add_known_people, bare_title_holders, entities_of, known_people_pattern, title_case,
                          title_holders)
 from ..values import span_start
@@ -53,6 +53,30 @@ def _next_month(c: Candidate, dct) -> str:
 # [anaphora] `pointers`, first or second word, and the pronouns that stand for what was said
 _POINTS_BACK = re.compile(rf"^(?:(?:{'|'.join(data()['anaphora']['pointers'])}|keduanya|semua itu|hal)\b"
                           rf"|[\w-]+\s+(?:{'|'.join(data()['anaphora']['pointers'])})\b)", re.I)
+
+
+def _own_side(title: str, text: str, start: int, end: int, en) -> str:
+    """A headline whose subject is the speaker's own side (`Budi: Pihaknya akan …`) names it as the
+    sentence named it before: the last organisation, or for `negaranya` the last country (clauses.toml
+    [own_side]). Unchanged when the sentence names none before it."""
+    rules = data()["own_side"]
+    m = re.match(rf"^((?:[^:]+: )?)({'|'.join(rules['org'] + rules['country'])})\b", title, re.I)
+    if not m:
+        return title
+    word = m.group(2).lower()
+    at = text.lower().find(word, start, end)
+    if at < 0:
+        return title
+    if word in rules["country"]:
+        g = gazetteer()
+        countries = {k for keys in g.names_of.values() for k in keys}
+        sides = [w for w in _WORD.findall(text[start:at]) if w[:1].isupper() and key(w) in countries]
+    else:  # (an organisation the model found, else one the gazetteer knows: `… Distribution Pertamina Budi`)
+        sides = [n for s, e, n in sorted(en.orgs) if start <= s and e <= at] or \
+                [w for w in _WORD.findall(text[start:at]) if w[:1].isupper() and key(w) in gazetteer().org_of]
+    if not sides:
+        return title
+    return f"{m.group(1)}{sides[-1]}{title[m.end():]}"
 
 
 def _quote_opening(text: str, at: int) -> tuple[int, int] | None:
@@ -219,6 +243,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
                 title = _title(text, *opening, times_in(opening[0] - 200, opening[1]), speakers[:1])
                 if len(title.split()) >= len(speakers[0].split()) + 4 and not _POINTS_BACK.match(title.split(": ", 1)[-1]):
                     c.title = title
+        c.title = _own_side(c.title, text, c.sentence_start, c.sentence_end, en)
         # the words that say what happened, not when: the date is compared on its own (`pada November`
         # shared by two clauses says nothing of their being one event)
         untimed = clause
