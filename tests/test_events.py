@@ -610,3 +610,24 @@ def test_own_side(sentence, begins):
     doc = Document(id="x", text=sentence, dct=datetime.date(2015, 1, 6), dct_source="input")
     titles = [c.title for c in _candidates(doc)]
     assert any(t.startswith(begins) for t in titles), titles
+
+
+def test_a_first_name_the_organisation_took_goes_back_to_its_person():
+    import sys
+    from types import SimpleNamespace
+
+    import timeline.events.describe  # noqa: F401
+    describe = sys.modules["timeline.events.describe"]
+    text = "Juru bicara Kementerian Perhubungan Kupang Asim Jihad mengatakan"
+    org = "Kementerian Perhubungan Kupang Asim"
+    en = SimpleNamespace(people=[(text.index("Jihad"), len("Juru bicara ") + len(org) + 6, "Jihad")],
+                         orgs=[(text.index(org), text.index(org) + len(org), org)])
+    describe._first_name_from_org(text, en)
+    assert [n for _, _, n in en.people] == ["Asim Jihad"] and [n for _, _, n in en.orgs] == ["Kementerian Perhubungan Kupang"]
+    # … but not a place the organisation ends on (`Kementerian Luar Negeri Rusia` + `Budi`)
+    text = "Juru bicara Kementerian Luar Negeri Rusia Budi mengatakan"
+    org = "Kementerian Luar Negeri Rusia"
+    en = SimpleNamespace(people=[(text.index("Budi"), text.index("Budi") + 4, "Budi")],
+                         orgs=[(text.index(org), text.index(org) + len(org), org)])
+    describe._first_name_from_org(text, en)
+    assert [n for _, _, n in en.people] == ["Budi"]

@@ -134,6 +134,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
                  if len(w) >= 4 and w[:1].isupper() and not w.isupper()}
     for en in ents:
         en.people[:] = [_after_org_word(x, org_words) for x in en.people]
+        _first_name_from_org(text, en)
     holders = title_holders(text, lex)
     known = sorted({n for en in ents for _, _, n in en.people if " " in n or "-" in n}
                    | {n for ns in holders.values() for n in ns})
@@ -380,6 +381,24 @@ def _frame_speaker_words(before: str) -> bool:
     ending on a name of two capitalised words."""
     n = len(before.split())
     return n <= FRAME_WORDS or (n <= LONG_FRAME_WORDS and bool(_NAME_AT_END.search(before)))
+
+
+def _first_name_from_org(text: str, en) -> None:
+    """A one-word person right after an organisation whose last word is no place and no
+    organisation's (`Kementerian Perminyakan Kupang Asim` + `Jihad`) had a first name taken by the
+    organisation: `Kementerian Perminyakan Kupang` and `Asim Jihad`."""
+    g = gazetteer()
+    for i, (s, e, name) in enumerate(en.people):
+        if " " in name:
+            continue
+        for j, (os_, oe, org) in enumerate(en.orgs):
+            words = org.split()
+            last = words[-1] if len(words) >= 3 else ""
+            if oe + 1 == s and text[oe:s] == " " and last[:1].isupper() and not last.isupper() \
+                    and g.country(last) is None and key(last) not in g.org_of and key(last) not in g.actor_of:
+                en.orgs[j] = (os_, oe - len(last) - 1, " ".join(words[:-1]))
+                en.people[i] = (oe - len(last), e, f"{last} {name}")
+                break
 
 
 def _after_org_word(person: tuple[int, int, str], org_words: set[str]) -> tuple[int, int, str]:
