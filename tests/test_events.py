@@ -565,11 +565,13 @@ def test_a_clause_after_bahwa_is_headed_by_who_the_frame_before_it_names():
     assert c.title.startswith("Budi Santoso: Pihaknya akan mengumumkan tarif baru"), c.title
 
 
-def test_the_last_sentence_of_a_quote_that_points_back_is_headed_by_the_quotes_opening():
+@pytest.mark.parametrize("last", ["Ini karena pemeriksaan belum selesai", "Begitu kira-kira"])
+def test_the_last_sentence_of_a_quote_that_points_back_is_headed_by_the_quotes_opening(last):
+    """… and one too short to stand alone (`Begitu kira-kira`)."""
     import datetime
 
     text = ("KUPANG, KOMPAS.com - Pemerintah daerah menunda pembukaan jembatan baru.\n"
-            "\"Pembukaan jembatan baru kami tunda sampai bulan depan. Ini karena pemeriksaan belum selesai,\" "
+            f"\"Pembukaan jembatan baru kami tunda sampai bulan depan. {last},\" "
             "kata Kepala Dinas Perhubungan Kupang Budi Santoso, Rabu (4/12/2013).")
     doc = Document(id="x", text=text, dct=datetime.date(2013, 12, 5), dct_source="input")
     said = [c for c in _candidates(doc) if c.anchor == "attribution"]

@@ -31,6 +31,7 @@ from .lexis import cues, data, edit_patterns, headline_breaks, patterns, stopwor
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
+STANDS_ALONE = 4  # the fewest words of a quote's last sentence that can be its headline
 COMPRESS_WORDS = 60  # the longest clause a headline is made of by deleting along its tree
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d+[A-Z]?$")
 _NAME_TAGS = frozenset({"NNP", "FW"})  # the part-of-speech tags a one-word name may have
@@ -236,9 +237,11 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             title = _title(text, a, b, times_in(a - 200, b), who)
             if len(title.split()) >= 4:
                 c.title = title
-        elif c.quoted and speakers and _POINTS_BACK.match(c.title.split(": ", 1)[-1]):
+        elif c.quoted and speakers and (_POINTS_BACK.match(c.title.split(": ", 1)[-1])
+                                        or len(c.title.split(": ", 1)[-1].split()) < STANDS_ALONE):
             # the last sentence of a long quote that points back (`"Target utama … . Ini karena daerah
-            # lain belum siap," kata Budi`): the headline is the quote's opening sentence
+            # lain belum siap," kata Budi`) or is too short to stand alone (`"… . Sekian kecil
+            # perbedaannya," ujar dia`): the headline is the quote's opening sentence
             opening = _quote_opening(text, c.start)
             if opening is not None:
                 title = _title(text, *opening, times_in(opening[0] - 200, opening[1]), speakers[:1])
