@@ -352,6 +352,9 @@ def test_a_cut_that_ends_on_a_verb_without_its_complement_is_shortened_along_the
 
     assert title("Harga kontrak minyak jenis West Texas Intermediate (WTI) diperdagangkan di bawah level 75 "
                  "dollar AS per barel.").startswith("Harga kontrak minyak jenis WTI diperdagangkan di bawah level 75")
+    # a comparison keeps its bound (`terendah … dalam lebih dari 5,5 tahun`), not `jatuh ke tingkat terendah`
+    assert title("Harga minyak dunia jatuh ke tingkat terendah baru dalam lebih dari 5,5 tahun") == \
+        "Harga minyak dunia jatuh ke tingkat terendah dalam lebih dari 5,5 tahun"
     assert title("Gubernur Kupang Budi Santoso dan Bupati Ende Ani Lestari bertemu di Kantor Gubernur Kupang dalam "
                  "pertemuan yang diperkirakan membahas kerja sama dan kemungkinan bantuan.") == \
         "Gubernur Kupang Budi Santoso dan Bupati Ende Ani Lestari bertemu"

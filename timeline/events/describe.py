@@ -471,6 +471,25 @@ def _loses_complement(tree, end: int) -> bool:
     return any(c.dep_.split(":")[0] in wanted and c.idx >= end for c in last[0].children)
 
 
+def _loses_bound(words: list[str], whole: list[str]) -> bool:
+    """Whether the cut keeps a comparison and drops its bound (`… tingkat tertinggi | sejak 1983`,
+    `… terendah baru | dalam lebih dari 5,5 tahun`): a highest without its since says more than the
+    article (clauses.toml [comparison] `words` of one word; the bound opens with `bounds`)."""
+    comparison = _one_word_comparisons()
+    tail = [w.lower().strip(",.") for w in words[-3:]]
+    rest = [w.lower().strip(",.") for w in whole[len(words):len(words) + 2]]
+    return any(w in comparison for w in tail) and any(w in data()["comparison"]["bounds"] for w in rest)
+
+
+def _keeps_comparison(s: str) -> bool:
+    return any(w.lower().strip(",.") in _one_word_comparisons() for w in s.split())
+
+
+@cache
+def _one_word_comparisons() -> frozenset[str]:
+    return frozenset(w for w in data()["comparison"]["words"] if " " not in w)
+
+
 def _suspect(words: list[str], tags: dict[str, str]) -> bool:
     """Whether a cut headline may have lost who did what, by the tags its clause already has: it
     holds no verb, opens with a verb, a preposition or a subordinator (`Bergabung dengan …, X tiba`,
@@ -546,17 +565,18 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
     words = s.split()
     if len(words) > TITLE_WORDS:
-        words = _cut(words)
+        whole, words = words, _cut(words)
+        bound = _loses_bound(words, whole)
         # (a clause of more than COMPRESS_WORDS words is no sentence a headline can be made of by
         # deletion, and parsing it would cost what the rest of the article costs: it is only cut)
-        tree = parse(s, tags) if len(s.split()) <= COMPRESS_WORDS and (tags is None or _suspect(words, tags)) else None
+        tree = parse(s, tags) if len(s.split()) <= COMPRESS_WORDS and (tags is None or bound or _suspect(words, tags)) else None
         end = len(" ".join(words))
-        if tree is not None and (core_end(tree) > end or _leads_on(tree, end) or _loses_complement(tree, end)):
+        if tree is not None and (core_end(tree) > end or _leads_on(tree, end) or _loses_complement(tree, end) or bound):
             # the cut lost who did what (`Bergabung dengan …, Budi tiba di Kupang`) or ends on a word
             # that leads on (`… yang akan dibawa ke Kupang yang dibagi`): shortened along the dependency tree
             # instead, without the clauses hung on a word and the phrases that say least (nlp/parse.py)
             short = compress(s, TITLE_WORDS, tree)
-            if short and len(short.split()) >= 3:
+            if short and len(short.split()) >= 3 and not (bound and not _keeps_comparison(short)):
                 words = short.split()
     # a headline does not end on a word that leads on (`… 20 hari pertama yang`), nor on a word
     # left alone after a comma (`… per barrel, baik`)
