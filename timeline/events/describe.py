@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import bisect
-from functools import cache
+from functools import cache, lru_cache
 import re
 
 from ..nlp.entities import alias_people, gazetteer, key
@@ -511,6 +511,30 @@ def _suspect(words: list[str], tags: dict[str, str]) -> bool:
         or (len(words) > 1 and words[-2].lower() == "yang")
 
 
+@lru_cache(maxsize=4096)
+def _shortened(s: str, tagged: tuple[tuple[str, str], ...] | None) -> tuple[str, ...]:
+    """The words of a headline of more than TITLE_WORDS words: the plain cut, or the clause shortened
+    along its tree when the cut lost who did what or what to (see `_title`). Cached: news copies
+    clauses, and the parse is the costly part. `tagged`: the sentence's (word, tag) pairs."""
+    tags = dict(tagged) if tagged is not None else None
+    whole = s.split()
+    words = _cut(whole)
+    bound = _loses_bound(words, whole)
+    # (a clause of more than COMPRESS_WORDS words is no sentence a headline can be made of by
+    # deletion, and parsing it would cost what the rest of the article costs: it is only cut)
+    tree = parse(s, tags) if len(whole) <= COMPRESS_WORDS and (tags is None or bound or _suspect(words, tags)) else None
+    end = len(" ".join(words))
+    if tree is not None and (core_end(tree) > end or _leads_on(tree, end) or _loses_complement(tree, end) or bound):
+        # the cut lost who did what (`Bergabung dengan …, Budi tiba di Kupang`), what to, or ends on
+        # a word that leads on (`… yang akan dibawa ke Kupang yang dibagi`): shortened along the
+        # dependency tree instead, without the clauses hung on a word and the phrases that say least
+        # (nlp/parse.py)
+        short = compress(s, TITLE_WORDS, tree)
+        if short and len(short.split()) >= 3 and not (bound and not _keeps_comparison(short)):
+            words = short.split()
+    return tuple(words)
+
+
 def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str],
            tags: dict[str, str] | None = None) -> str:
     """The headline of a clause (see the module docstring)."""
@@ -565,19 +589,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-\"“”")
     words = s.split()
     if len(words) > TITLE_WORDS:
-        whole, words = words, _cut(words)
-        bound = _loses_bound(words, whole)
-        # (a clause of more than COMPRESS_WORDS words is no sentence a headline can be made of by
-        # deletion, and parsing it would cost what the rest of the article costs: it is only cut)
-        tree = parse(s, tags) if len(s.split()) <= COMPRESS_WORDS and (tags is None or bound or _suspect(words, tags)) else None
-        end = len(" ".join(words))
-        if tree is not None and (core_end(tree) > end or _leads_on(tree, end) or _loses_complement(tree, end) or bound):
-            # the cut lost who did what (`Bergabung dengan …, Budi tiba di Kupang`) or ends on a word
-            # that leads on (`… yang akan dibawa ke Kupang yang dibagi`): shortened along the dependency tree
-            # instead, without the clauses hung on a word and the phrases that say least (nlp/parse.py)
-            short = compress(s, TITLE_WORDS, tree)
-            if short and len(short.split()) >= 3 and not (bound and not _keeps_comparison(short)):
-                words = short.split()
+        words = list(_shortened(s, tuple(sorted(tags.items())) if tags is not None else None))
     # a headline does not end on a word that leads on (`… 20 hari pertama yang`), nor on a word
     # left alone after a comma (`… per barrel, baik`)
     leads_on = headline_breaks()
