@@ -1,10 +1,13 @@
 """What a candidate says, in its own clause's words: a headline, who, where, its kind and status.
 
 - Title: the clause without its dateline, its opening connective (`Sebelumnya,`), its reporting
-  frame (`Budi mengatakan,`) and its time (`pada Rabu (5/11/2025)`), in at most 12 words: cut where
-  a phrase ends, or, when the cut would lose who did what, shortened along its dependency tree
-  (nlp/parse.py); a statement is headed by its speaker (`Rudi Hartono: Kejaksaan menetapkan 3 orang
-  …`), a quote said by nobody named (`ujarnya`, `kata dia`) by the one the article named last.
+  frame (`Budi mengatakan,`) and the time that dates it (`pada Rabu (5/11/2025)`; a time that dates
+  nothing stays: `tertinggi sejak 1983`, `pengiriman Januari`), in at most 12 words: cut where a
+  phrase ends, or, when the cut would lose who did what, what to (`… menambah | petugas`) or a
+  comparison's bound, shortened along its dependency tree (nlp/parse.py); a statement is headed by
+  its speaker (`Rudi Hartono: Kejaksaan menetapkan 3 orang …`; after `bahwa`, the frame's), a quote
+  said by nobody named (`ujarnya`, `kata dia`) by the one the article named last; the speaker's own
+  side is named (`pihaknya` → the organisation the sentence named: clauses.toml [own_side]).
 - Participants and places: the named entities of the clause (and of the attribution, for the
   speaker), by the named-entity model; short names become the article's full names.
 - Kind: the event lexicon labels the words it knows (`menggeledah` → `search`); otherwise the
