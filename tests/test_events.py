@@ -636,3 +636,17 @@ def test_a_first_name_the_organisation_took_goes_back_to_its_person():
                          orgs=[(text.index(org), text.index(org) + len(org), org)])
     describe._first_name_from_org(text, en)
     assert [n for _, _, n in en.people] == ["Budi"]
+
+
+def test_what_is_said_after_bahwa_has_the_status_its_frame_gives():
+    """`karena keraguan bahwa pertemuan … akan …`: the doubt is the frame's, the meeting's outcome is
+    not told as planned or happened; `membantah bahwa …` denies."""
+    import datetime
+
+    text = ("Harga minyak turun pada Selasa (18/11/2014), karena keraguan bahwa pertemuan menteri pada akhir "
+            "bulan ini akan menghasilkan kesepakatan. Budi Santoso membantah bahwa tarif jembatan naik pada "
+            "Senin (17/11/2014).")
+    doc = Document(id="x", text=text, dct=datetime.date(2014, 11, 19), dct_source="input")
+    status = {c.date: c.status for c in _candidates(doc)}
+    assert status.get("2014-11") == "hypothetical", status
+    assert status.get("2014-11-17") == "denied", status

@@ -271,7 +271,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         else:
             at, word, c.kind = 0, "", ("statement" if c.anchor == "attribution" else "event")
         c.predicate = word
-        c.status = status_of(clause, at, lex, word)
+        if re.match(r"\W*bahwa\b", clause, re.I):
+            # what is said after `bahwa` has the status its frame gives it (`karena keraguan bahwa
+            # pertemuan itu akan …`, `membantah bahwa …`): the cues read from the frame's last words
+            frame = max(c.sentence_start, lo - 60)
+            c.status = status_of(text[frame:hi], at + lo - frame, lex, word)
+        else:
+            c.status = status_of(clause, at, lex, word)
         if c.status == "occurred" and _CONDITIONAL.search(clause[:at + 1]):
             c.status = "hypothetical"
         latest = doc.dct or (doc.dct_window[1] if doc.dct_window else None)
