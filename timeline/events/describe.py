@@ -59,6 +59,10 @@ _POINTS_BACK = re.compile(rf"^(?:(?:{'|'.join(data()['anaphora']['pointers'])}|k
                           rf"|[\w-]+\s+(?:{'|'.join(data()['anaphora']['pointers'])})\b)", re.I)
 
 
+# a clause that opens with a complementiser (clauses.toml [complement]: `bahwa`)
+_OPENS_COMPLEMENT = re.compile(rf"\W*(?:{'|'.join(data()['complement']['words'])})\b", re.I)
+
+
 def _own_side(title: str, text: str, start: int, end: int, en) -> str:
     """A headline whose subject is the speaker's own side (`Budi: Pihaknya akan …`) names it as the
     sentence named it before: the last organisation, or for `negaranya` the last country (clauses.toml
@@ -207,6 +211,9 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         c.places = _unique(p for p in places if p not in c.participants)
         c.venue = places[0] if venue and places[0] in c.places else ""
         clause = text[lo:hi]
+        # a reported content cut from its frame (`… menyampaikan | bahwa pihaknya akan …`): the frame
+        # is the clause before it, for the speaker and for the status
+        after_frame = _OPENS_COMPLEMENT.match(clause) is not None
         c.speaker_name = speakers[0] if speakers else ""
         named = [aliases.get(n, n) for s, e, n in sorted(en.people) if e <= c.sentence_end]
         if c.speaker_name and c.speaker_name in named + list(aliases.values()):
@@ -217,8 +224,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         saying = patterns()["saying"].search(text, lo, min(hi, lo + 100))
         framing = [aliases.get(n, n) for s, e, n in en.people if saying and lo <= s and e <= saying.start()
                    and _frame_speaker_words(text[lo:saying.start()])]
-        if not framing and re.match(r"\W*bahwa\b", clause, re.I):
-            # `Menteri Budi Santoso menyampaikan | bahwa pihaknya akan …`: the frame is the clause before
+        if not framing and after_frame:
+            # `Menteri Budi Santoso menyampaikan | bahwa pihaknya akan …`: who the frame names
             said_before = list(patterns()["saying"].finditer(text, c.sentence_start, lo))[-1:]
             framing = [aliases.get(n, n) for s, e, n in en.people
                        if said_before and c.sentence_start <= s and e <= said_before[0].start()
@@ -271,7 +278,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         else:
             at, word, c.kind = 0, "", ("statement" if c.anchor == "attribution" else "event")
         c.predicate = word
-        if re.match(r"\W*bahwa\b", clause, re.I):
+        if after_frame:
             # what is said after `bahwa` has the status its frame gives it (`karena keraguan bahwa
             # pertemuan itu akan …`, `membantah bahwa …`): the cues read from the frame's last words
             frame = max(c.sentence_start, lo - 60)
