@@ -48,6 +48,24 @@ class _Other(Exception):
     not a string, an object of another type)."""
 
 
+def _members(o, items, brackets: str, level: int, parts: list[str]) -> None:
+    """A list's values (`items` of (None, value)) or a dict's members ((key, value)), one a line."""
+    if not o:
+        parts.append(brackets)
+        return
+    keyed = isinstance(o, dict)
+    inner = "\n" + " " * (INDENT * (level + 1))
+    parts.append(brackets[0])
+    first = True
+    for k, v in items:
+        if keyed and not isinstance(k, str):
+            raise _Other
+        parts.append((inner if first else "," + inner) + (encode_basestring(k) + ": " if keyed else ""))
+        first = False
+        _encode(v, level + 1, parts)
+    parts.append("\n" + " " * (INDENT * level) + brackets[1])
+
+
 def _encode(o, level: int, parts: list) -> None:
     # the order of json.encoder._make_iterencode's tests
     if isinstance(o, str):
@@ -65,31 +83,9 @@ def _encode(o, level: int, parts: list) -> None:
             raise _Other
         parts.append(float.__repr__(o))
     elif isinstance(o, (list, tuple)):
-        if not o:
-            parts.append("[]")
-            return
-        inner = "\n" + " " * (INDENT * (level + 1))
-        parts.append("[")
-        first = True
-        for v in o:
-            parts.append(inner if first else "," + inner)
-            first = False
-            _encode(v, level + 1, parts)
-        parts.append("\n" + " " * (INDENT * level) + "]")
+        _members(o, ((None, v) for v in o), "[]", level, parts)
     elif isinstance(o, dict):
-        if not o:
-            parts.append("{}")
-            return
-        inner = "\n" + " " * (INDENT * (level + 1))
-        parts.append("{")
-        first = True
-        for k, v in o.items():
-            if not isinstance(k, str):
-                raise _Other
-            parts.append((inner if first else "," + inner) + encode_basestring(k) + ": ")
-            first = False
-            _encode(v, level + 1, parts)
-        parts.append("\n" + " " * (INDENT * level) + "}")
+        _members(o, o.items(), "{}", level, parts)
     else:
         raise _Other
 
