@@ -76,9 +76,7 @@ def _own_side(title: str, text: str, start: int, end: int, en) -> str:
     if at < 0:
         return title
     if word in rules["country"]:
-        g = gazetteer()
-        countries = {k for keys in g.names_of.values() for k in keys}
-        sides = [w for w in _WORD.findall(text[start:at]) if w[:1].isupper() and key(w) in countries]
+        sides = [w for w in _WORD.findall(text[start:at]) if w[:1].isupper() and gazetteer().is_country_name(w)]
     else:  # (an organisation the model found, else one the gazetteer knows: `… Distribution Pertamina Budi`)
         sides = [n for s, e, n in sorted(en.orgs) if start <= s and e <= at] or \
                 [w for w in _WORD.findall(text[start:at]) if w[:1].isupper() and key(w) in gazetteer().org_of]
