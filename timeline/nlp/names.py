@@ -81,7 +81,7 @@ def _clean_name(text: str, start: int, lex: Lexicon, person: bool, place: bool =
     if not person and not place and _an_office(tokens, lex, g):
         return None  # `Plt Gubernur Maluku`: an office, whose holder the article names, not an organisation
     while len(tokens) > 1 and tokens[-1][1][:1].islower():
-        tokens.pop()  # a name ends on a capitalised word or a number (`Whoosh beroperasi` → `Whoosh`)
+        tokens.pop()  # a name ends on a capitalised word or a number (`Kilat beroperasi` → `Kilat`)
     if not tokens or not any(c.isalpha() for _, tok in tokens for c in tok):
         return None
     if all(tok.lower() in lex.office_en for _, tok in tokens):
