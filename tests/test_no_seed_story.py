@@ -56,3 +56,38 @@ def test_no_story_names_in_code_or_the_event_lexicon():
         for name in names:
             for form in (name, name.upper()):  # `SEMARANG, KOMPAS.com -`: a dateline writes it in capitals
                 assert not re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text), f"{path.relative_to(ROOT)} names {form!r}"
+
+
+# words a gold title writes capitalised that name no story: months, and the common nouns of offices and
+# institutions (`Mahkamah Agung`, `Istana Negara`, `Komisi III`, `Palang Merah`, `Plt Bupati`, `Sultan`)
+TITLE_WORDS_ALLOWED = {"Agustus", "Oktober", "Agung", "Istana", "Komisi", "Merah", "Plt", "Sultan"}
+
+
+def _title_names() -> set[str]:
+    """The proper nouns of the gold titles: a capitalised word past the first that no article of the test
+    data ever writes in lower case (`Whoosh`, `U17`, `Argentina`; not `Banjir` or `Gubernur`)."""
+    import json
+
+    lower: set[str] = set()
+    data = ROOT / "tests" / "data"
+    for path in sorted(data.glob("stories/*/articles.jsonl")) + sorted(data.glob("kompas-dev/*")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            lower.update(re.findall(r"\b[a-z][\w-]+", line))
+    names = set()
+    for gold in sorted(data.glob("stories/*/gold.json")):
+        for e in json.loads(gold.read_text(encoding="utf-8"))["events"]:
+            words = re.findall(r"[\w-]+", e.get("title_id", ""))[1:]
+            names.update(w for w in words if len(w) >= 3 and w[0].isupper() and w.lower() not in lower)
+    return names
+
+
+def test_no_story_title_words_in_code_or_data():
+    """Names a story's gold titles write (a train, a tournament, a budget) that no participant or place
+    lists: a comment or a lexicon example copied from a story shows here."""
+    names = _title_names() - TITLE_WORDS_ALLOWED - ALLOWED
+    assert {"U17", "Argentina"} <= names  # the check reads what it should
+    lexicons = [p for p in _files(["*.toml"]) if p.name in ("events.toml", "clauses.toml")]  # not the gazetteer
+    for path in list(_files(["*.py"])) + lexicons:
+        text = path.read_text(encoding="utf-8")
+        for name in names:
+            assert not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text), f"{path.relative_to(ROOT)} names {name!r}"

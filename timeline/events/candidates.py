@@ -16,7 +16,7 @@ How a time is attached (the clause rules, measured in README "Events"):
   comparison (`terendah sejak Mei 2009`, `pertama kalinya sejak Juli 2009`); what an event is measured
   against (`dibandingkan periode yang sama tahun 2024`) dates nothing; a time after a noun is that thing's (`anggaran 2015`,
   `pengiriman Desember`, `proyeksi untuk 2015`); a year right after a capitalised word belongs to a name
-  (`Piala Dunia U17 2025`, `UU Nomor 31 Tahun 1999`) and dates nothing.
+  (`Olimpiade Paris 2024`, `UU Nomor 31 Tahun 1999`) and dates nothing.
 """
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def governs(text: str, t: Timex) -> bool:
             patterns()['thing_before_time'].search(before):
         return False
     if re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", t.text) and patterns()['name_before_year'].search(before):
-        return False  # `Piala Dunia U17 2025`, `UU Nomor 31 Tahun 1999`
+        return False  # `Olimpiade Paris 2024`, `UU Nomor 31 Tahun 1999`
     if re.fullmatch(r"(?:[Tt]ahun|TA)\s+\d{4}", t.text) and patterns()['name_before_year'].search(before):
         return False  # `Tahun Anggaran 2025`, `Perpres Nomor 12 Tahun 2025`
     return True

@@ -558,7 +558,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
             continue
         if not _dates(t) or not governs(text, t):
             kept = max(kept, t.end)  # (a time that dates nothing is what the clause says: `per hari`,
-            continue  #               `tertinggi sejak 1983`, `pengiriman Januari`, `APBN-P 2015`)
+            continue  #               `tertinggi sejak 1983`, `pengiriman Januari`, `RAPBN 2027`)
         if pos < kept:  # its prepositions go, not the words of a time that stays (`per hari hingga …`)
             pieces.append(text[pos:kept])
             pos = kept

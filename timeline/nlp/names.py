@@ -105,14 +105,14 @@ def _an_office(tokens: list[tuple[int, str]], lex: Lexicon, g) -> bool:
 
 def _region_end(words: list[str], g=None) -> int:
     """How many leading words name a region (`Pasaman Barat`, `Nusa Tenggara Barat`, or a place or region
-    the gazetteer knows: `Bupati Kudus Sri Lestari`, `Gubernur Jawa Timur Budi Santoso`) before a person's
+    the gazetteer knows: `Bupati Kudus Sri Lestari`, `Gubernur Sulawesi Tengah Budi Santoso`) before a person's
     name of at least two words; 0 when none does.
     (`Gubernur Khofifah Indar Parawansa` keeps her three names.)"""
     for i in range(len(words) - 2, 0, -1):
         if words[i].lower() in name_words()["compass"] and len(words) - i - 1 >= 2:
             return i + 1
     if g is not None:
-        # a place or a region of the gazetteer, of up to three words (`Maluku`, `Jawa Timur`, `Kudus`)
+        # a place or a region of the gazetteer, of up to three words (`Maluku`, `Sulawesi Tengah`, `Kudus`)
         for n in (3, 2, 1):
             head = " ".join(words[:n])
             if len(words) - n >= 2 and (g.country(head) is not None or g.region(head) is not None):
@@ -278,7 +278,7 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
         # skip the rest of the title and the country: `Menteri Luar Negeri Kanada Taro Kono`
         while words and (words[0].lower() in title_words or g.actor(words[0]) is not None):
             words.pop(0)
-        for n in (2, 1):  # `Malaysia` is two words of a country
+        for n in (2, 1):  # `Selandia Baru` is two words of a country
             if len(words) > n and g.actor(" ".join(words[:n])) is not None:
                 words = words[n:]
         words = words[_region_end(words, g):]  # `Gubernur Sumatera Barat Ramlan Effendi`
