@@ -58,6 +58,8 @@ def test_mention_has_kind_time_people_and_venue():
     ("Menteri Luar Negeri Retno Marsudi diperkirakan akan bertemu dengan mitranya di Tokyo pekan depan.", "expected"),
     ("Pemerintah Iran membantah telah menyerang kapal tanker itu pada Sabtu (13/12/2014).", "denied"),
     ("Jika harga terus turun, OPEC mungkin akan memangkas produksi.", "hypothetical"),
+    ("Pasokan akan mencapai puncaknya pada Maret 2015 jika OPEC tidak memangkas produksi.", "hypothetical"),
+    ("Jika pemerintah tidak lagi menyubsidi BBM, tersedia dana untuk stimulus pada 2015.", "hypothetical"),
     ("Harga minyak dunia turun pada Rabu (10/12/2014).", "occurred"),
 ])
 def test_status_from_the_sentence(sentence, status):

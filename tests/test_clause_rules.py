@@ -50,3 +50,15 @@ def test_cue_non_examples_and_every_family_has_an_example():
 
     assert {family for _, family in data()["cues"]["cue_examples"]} == set(CUE_FAMILIES)
     assert all(not cues(text.lower().split()) for text in data()["cues"]["cue_non_examples"])
+
+
+@pytest.mark.parametrize("text", data()["conditional"]["examples"])
+def test_conditional_example(text):
+    from timeline.events.describe import conditional
+    assert conditional(text)
+
+
+@pytest.mark.parametrize("text", data()["conditional"]["non_examples"])
+def test_conditional_non_example(text):
+    from timeline.events.describe import conditional
+    assert not conditional(text)

@@ -381,6 +381,11 @@ def test_a_cut_headline_ends_where_a_phrase_ends():
     assert _title(text, 0, len(text), [], []) == "Harga minyak mentah berbalik naik sekitar tiga persen"
     short = "KPK menggeledah rumah dinas gubernur."
     assert _title(short, 0, len(short), [], []) == "KPK menggeledah rumah dinas gubernur"
+    # a demonstrative closes its noun phrase: the cut keeps it (clauses.toml [headline] `closes`)
+    from timeline.events.describe import _cut
+    words = "Pertamina baru akan bisa menerapkan sistem ini di DKI Jakarta, seluruh pulau Sulawesi dan Kalimantan".split()
+    assert " ".join(_cut(words)) == "Pertamina baru akan bisa menerapkan sistem ini"
+    assert " ".join(_cut(words[:6] + ["untuk"] + words[7:])) == "Pertamina baru akan bisa menerapkan sistem"
 
 
 def test_a_clause_that_only_retells_is_headed_by_what_it_points_back_to():

@@ -13,7 +13,8 @@
 - Kind: the event lexicon labels the words it knows (`menggeledah` → `search`); otherwise the
   general kind `statement` (a dated attribution) or `event`.
 - Status: the lexicon's status cues before the predicate (`akan` → planned, `membantah` → denied),
-  a conditional (`jika …`) → hypothetical, and a happening dated after its article → planned.
+  a conditional (`jika …`) before the predicate, or anywhere in a clause of what will happen, →
+  hypothetical; a happening dated after its article → planned.
 """
 from __future__ import annotations
 
@@ -101,7 +102,23 @@ def _quote_opening(text: str, at: int) -> tuple[int, int] | None:
 
 # an attribution that names nobody: `ujarnya`, `kata dia`, `ia menambahkan`
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:\w+nya|(?:\w+\s+)?(?:dia|ia|beliau)(?:\s+\w+)?)\b(?![\w-])", re.I)
-_CONDITIONAL = re.compile(r"\b(?:jika|jikalau|kalau|apabila|bila|andai|andaikan|seandainya|manakala)\b", re.I)
+
+
+def conditional(clause: str) -> bool:
+    """Whether a conditional word (clauses.toml [conditional]) opens a condition in `clause`: not
+    right after a verb of saying or denying, where it opens what is said (`membantah jika …`)."""
+    return any(not (m.group(1) or "").lower().strip() in _complement_verbs() for m in _conditional_pattern().finditer(clause))
+
+
+@cache
+def _conditional_pattern() -> re.Pattern:
+    words = "|".join(data()["conditional"]["words"])
+    return re.compile(rf"(?:(?<![\w-])([\w-]+)\s+)?(?<![\w-])(?:{words})(?![\w-])", re.I)
+
+
+@cache
+def _complement_verbs() -> frozenset[str]:
+    return frozenset(data()["conditional"]["opens_complement_after"]) | frozenset(data()["saying"]["words"])
 _REDUP = re.compile(r"^([a-z]+)-\1$")
 
 
@@ -283,13 +300,15 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             c.status = status_of(text[frame:hi], at + lo - frame, lex, word)
         else:
             c.status = status_of(clause, at, lex, word)
-        if c.status == "occurred" and _CONDITIONAL.search(clause[:at + 1]):
-            c.status = "hypothetical"
+        if c.status in ("occurred", "denied") and conditional(text[max(c.sentence_start, lo - 40):lo + at + 1]):
+            c.status = "hypothetical"  # (from a little before the clause: `mengatakan | kalau …` is no condition)
         latest = doc.dct or (doc.dct_window[1] if doc.dct_window else None)
         if c.anchor == "future":
             c.status = future_status(lex, c.kind, c.predicate)
         elif c.status == "occurred" and latest and span_start(c.date) > latest:
             c.status = future_status(lex, c.kind, c.predicate)  # told before it happened
+        if c.status in ("planned", "expected") and conditional(clause[at:]):
+            c.status = "hypothetical"  # what will happen if (`… akan mencapai puncaknya jika OPEC tidak …`)
         if c.status in ("planned", "expected") and doc.dct is not None and \
                 lex.bare_future & set(re.findall(r"\w+", clause.lower())):
             c.date = _next_month(c, doc.dct)
@@ -456,7 +475,7 @@ def _cut(words: list[str]) -> list[str]:
         while n < min(len(whole), len(words) + 2) and whole[n].isalpha() and whole[n].lower() not in opens:
             n += 1
         words = whole[:n]
-    stop = stopwords()
+    stop = stopwords() - frozenset(data()["headline"]["closes"])
     while len(words) > 3 and words[-1].lower().strip(",.") in stop:
         words.pop()
     return words
@@ -760,7 +779,7 @@ def features(c: Candidate, doc: Document, clause: str, preds, triggers, lex: Lex
         "participants": min(len(c.participants), 3) / 3,
         "places": float(bool(c.places)),
         "words": min(len(c.words), 20) / 20,
-        "conditional": float(bool(_CONDITIONAL.search(clause))),
+        "conditional": float(conditional(clause)),
         "question": float("?" in clause),
         "number_heavy": float(len(re.findall(r"\d", clause)) > 12),
     }
