@@ -206,7 +206,10 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         at_venue = [(s, n) for s, e, n in en.orgs + en.people
                     if inside(s, e) and re.search(r"\b(?:di|ke)\s+$", text[max(lo, s - 4):s])]
         # a name a report is taken from (`dilansir The Associated Press`) is the source, not a participant
-        cited = {(s, n) for s, e, n in en.orgs + en.people if patterns()["cited"].search(text[max(0, s - 40):s])}
+        cited = {(s, n) for s, e, n in en.orgs + en.people + en.places if patterns()["cited"].search(text[max(0, s - 40):s])}
+        # … and one right after a word of a thing's kind names the thing (`minyak Brent`, `teknologi X`)
+        # (not a place: `minyak Rusia` is Russia's oil, and Russia takes part)
+        cited |= {(s, n) for s, e, n in en.orgs + en.people if patterns()["thing_name"].search(text[max(0, s - 20):s])}
         people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e) and (s, n) not in at_venue
                   and (s, n) not in cited]
         if not people:  # `Presiden tiba di bandara`: the one president the article names
@@ -214,6 +217,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         orgs = [n for s, e, n in en.orgs if inside(s, e) and (s, n) not in at_venue and (s, n) not in cited]
         # a place after a direction (`… 680 kilometer utara ibu kota`) is a reference point, not where
         places, venue = _venues(text, sorted(at_venue + [(s, n) for s, e, n in en.places if inside(s, e)
+                                                        and (s, n) not in cited
                                                         and not patterns()["reference_point"].search(text, max(0, s - 25), s)]),
                                 lo, lex, c.tokens)
         speakers = []

@@ -38,6 +38,7 @@ def patterns() -> dict[str, re.Pattern]:
         "against": re.compile(rf"\b(?:{_words('comparison', 'against')})\s+(?:dengan\s+)?"
                               rf"(?:(?:{_words('comparison', 'periods')})\b(?:\s+[\w-]+){{0,3}}\s+)?$", re.I),
         "thing_before_time": re.compile(rf"\b(?:{_words('thing_before_time')})\s+(?:(?:hingga|sampai|pada|tahun|bulan)\s+)?$", re.I),
+        "thing_name": re.compile(rf"(?<![\w-])(?:{_words('thing_name')})\s+$", re.I),
         "cited": re.compile(rf"\b(?:{_words('cited')})\s+(?:(?:kantor\s+berita|media|situs|laman|harian|surat\s+kabar|stasiun\s+televisi)\s+(?:[\w-]+\s+)?)?$", re.I),
         "anaphora": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         # a pointing clause that only retells (`Hal itu disampaikan …`), or a saying of `hal` and a pointer
@@ -58,7 +59,7 @@ EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "compl
                     "comparison": "comparison", "thing_before_time": "thing_before_time", "name_before_year": "name_before_year",
                     "cited": "cited", "anaphora": "anaphora", "vague_future": "vague_future",
                     "reference_point": "reference_point", "section": "section",
-                    "according": "according"}
+                    "according": "according", "thing_name": "thing_name"}
 
 
 @cache
