@@ -107,7 +107,7 @@ _PRONOUN_SPEAKER = re.compile(r"^\W*(?:\w+nya|(?:\w+\s+)?(?:dia|ia|beliau)(?:\s+
 def conditional(clause: str) -> bool:
     """Whether a conditional word (clauses.toml [conditional]) opens a condition in `clause`: not
     right after a verb of saying or denying, where it opens what is said (`membantah jika …`)."""
-    return any(not (m.group(1) or "").lower().strip() in _complement_verbs() for m in _conditional_pattern().finditer(clause))
+    return any((m.group(1) or "").lower() not in _complement_verbs() for m in _conditional_pattern().finditer(clause))
 
 
 @cache
@@ -119,6 +119,8 @@ def _conditional_pattern() -> re.Pattern:
 @cache
 def _complement_verbs() -> frozenset[str]:
     return frozenset(data()["conditional"]["opens_complement_after"]) | frozenset(data()["saying"]["words"])
+
+
 _REDUP = re.compile(r"^([a-z]+)-\1$")
 
 
@@ -479,10 +481,17 @@ def _cut(words: list[str]) -> list[str]:
         while n < min(len(whole), len(words) + 2) and whole[n].isalpha() and whole[n].lower() not in opens:
             n += 1
         words = whole[:n]
-    stop = stopwords() - frozenset(data()["headline"]["closes"])
+    stop = _ends_no_cut()
     while len(words) > 3 and words[-1].lower().strip(",.") in stop:
         words.pop()
     return words
+
+
+@cache
+def _ends_no_cut() -> frozenset[str]:
+    """The stop words a cut headline does not end on: all but the demonstratives that close a noun
+    phrase (clauses.toml [headline] `closes`)."""
+    return stopwords() - frozenset(data()["headline"]["closes"])
 
 
 def _leads_on(tree, end: int) -> bool:
