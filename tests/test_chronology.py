@@ -60,6 +60,7 @@ def test_mention_has_kind_time_people_and_venue():
     ("Jika harga terus turun, OPEC mungkin akan memangkas produksi.", "hypothetical"),
     ("Pasokan akan mencapai puncaknya pada Maret 2015 jika OPEC tidak memangkas produksi.", "hypothetical"),
     ("Jika pemerintah tidak lagi menyubsidi BBM, tersedia dana untuk stimulus pada 2015.", "hypothetical"),
+    ("Ia mengatakan kalau rapat sudah digelar di Kupang pada Senin (8/12/2014).", "occurred"),
     ("Harga minyak dunia turun pada Rabu (10/12/2014).", "occurred"),
 ])
 def test_status_from_the_sentence(sentence, status):

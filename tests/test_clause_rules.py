@@ -54,11 +54,11 @@ def test_cue_non_examples_and_every_family_has_an_example():
 
 @pytest.mark.parametrize("text", data()["conditional"]["examples"])
 def test_conditional_example(text):
-    from timeline.events.describe import conditional
+    from timeline.events.lexis import conditional
     assert conditional(text)
 
 
 @pytest.mark.parametrize("text", data()["conditional"]["non_examples"])
 def test_conditional_non_example(text):
-    from timeline.events.describe import conditional
+    from timeline.events.lexis import conditional
     assert not conditional(text)

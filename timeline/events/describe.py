@@ -31,7 +31,7 @@ from ..model import Document, Timex
 from ..nlp.parse import compress, core_end, parse
 from ..nlp import is_predicate, predicates, verb_tag
 from .candidates import QUOTE_WORDS, Candidate, dateline_end, governs
-from .lexis import cues, data, edit_patterns, headline_breaks, patterns, stopwords
+from .lexis import complement_verbs, conditional, cues, data, edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
@@ -102,23 +102,6 @@ def _quote_opening(text: str, at: int) -> tuple[int, int] | None:
 
 # an attribution that names nobody: `ujarnya`, `kata dia`, `ia menambahkan`
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:\w+nya|(?:\w+\s+)?(?:dia|ia|beliau)(?:\s+\w+)?)\b(?![\w-])", re.I)
-
-
-def conditional(clause: str) -> bool:
-    """Whether a conditional word (clauses.toml [conditional]) opens a condition in `clause`: not
-    right after a verb of saying or denying, where it opens what is said (`membantah jika …`)."""
-    return any((m.group(1) or "").lower() not in _complement_verbs() for m in _conditional_pattern().finditer(clause))
-
-
-@cache
-def _conditional_pattern() -> re.Pattern:
-    words = "|".join(data()["conditional"]["words"])
-    return re.compile(rf"(?:(?<![\w-])([\w-]+)\s+)?(?<![\w-])(?:{words})(?![\w-])", re.I)
-
-
-@cache
-def _complement_verbs() -> frozenset[str]:
-    return frozenset(data()["conditional"]["opens_complement_after"]) | frozenset(data()["saying"]["words"])
 
 
 _REDUP = re.compile(r"^([a-z]+)-\1$")

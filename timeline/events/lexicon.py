@@ -13,6 +13,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .lexis import complement_verbs, conditional_words
+
 
 STATUSES = ("occurred", "planned", "expected", "reported", "denied", "hypothetical")
 
@@ -217,7 +219,9 @@ def _status_by_cues(clause: list[str], just_after: str, lex: Lexicon) -> tuple[s
             words = cue.split()
             n = len(words)
             ends = [] if n and words[0] not in present else \
-                [i + n for i in range(len(clause) - n + 1) if clause[i:i + n] == words]
+                [i + n for i in range(len(clause) - n + 1) if clause[i:i + n] == words
+                 and not (i and cue in conditional_words() and clause[i - 1] in complement_verbs())]
+            #        (`mengatakan kalau rapat sudah digelar`: after a saying verb, `kalau` opens what is said)
             if ends and (len(clause) - ends[-1] <= 3 - n if cue in lex.near else _cue_reaches(clause[ends[-1]:], lex)):
                 return status, cue
             if cue in lex.after and f" {cue} " in just_after:

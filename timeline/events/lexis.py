@@ -98,3 +98,24 @@ def cues(words: list[str]) -> set[str]:
     table = cue_words()
     return {table[w] for w in words if w in table}
 
+
+def conditional(clause: str) -> bool:
+    """Whether a conditional word (clauses.toml [conditional]) opens a condition in `clause`: not
+    right after a verb of saying or denying, where it opens what is said (`membantah jika …`)."""
+    return any((m.group(1) or "").lower() not in complement_verbs() for m in _conditional_pattern().finditer(clause))
+
+
+@cache
+def _conditional_pattern() -> re.Pattern:
+    words = "|".join(data()["conditional"]["words"])
+    return re.compile(rf"(?:(?<![\w-])([\w-]+)\s+)?(?<![\w-])(?:{words})(?![\w-])", re.I)
+
+
+@cache
+def complement_verbs() -> frozenset[str]:
+    return frozenset(data()["conditional"]["opens_complement_after"]) | frozenset(data()["saying"]["words"])
+
+
+@cache
+def conditional_words() -> frozenset[str]:
+    return frozenset(data()["conditional"]["words"])
