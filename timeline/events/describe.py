@@ -31,7 +31,7 @@ from ..model import Document, Timex
 from ..nlp.parse import compress, core_end, parse
 from ..nlp import is_predicate, predicates, verb_tag
 from .candidates import QUOTE_WORDS, Candidate, dateline_end, governs
-from .lexis import complement_verbs, conditional, cues, data, edit_patterns, headline_breaks, patterns, stopwords
+from .lexis import conditional, cues, data, edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
 TITLE_WORDS = 12
@@ -102,8 +102,6 @@ def _quote_opening(text: str, at: int) -> tuple[int, int] | None:
 
 # an attribution that names nobody: `ujarnya`, `kata dia`, `ia menambahkan`
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:\w+nya|(?:\w+\s+)?(?:dia|ia|beliau)(?:\s+\w+)?)\b(?![\w-])", re.I)
-
-
 _REDUP = re.compile(r"^([a-z]+)-\1$")
 
 
@@ -191,10 +189,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         at_venue = [(s, n) for s, e, n in en.orgs + en.people
                     if inside(s, e) and re.search(r"\b(?:di|ke)\s+$", text[max(lo, s - 4):s])]
         # a name a report is taken from (`dilansir The Associated Press`) is the source, not a participant
-        cited = {(s, n) for s, e, n in en.orgs + en.people + en.places if patterns()["cited"].search(text[max(0, s - 40):s])}
+        # (only the clause's own names are asked: no other is a participant or a place of it)
+        cited = {(s, n) for s, e, n in en.orgs + en.people + en.places
+                 if inside(s, e) and patterns()["cited"].search(text[max(0, s - 40):s])}
         # … and one right after a word of a thing's kind names the thing (`minyak Brent`, `teknologi X`)
         # (not a place: `minyak Rusia` is Russia's oil, and Russia takes part)
-        cited |= {(s, n) for s, e, n in en.orgs + en.people if patterns()["thing_name"].search(text[max(0, s - 20):s])}
+        cited |= {(s, n) for s, e, n in en.orgs + en.people
+                  if inside(s, e) and patterns()["thing_name"].search(text[max(0, s - 20):s])}
         people = [aliases.get(n, n) for s, e, n in en.people if inside(s, e) and (s, n) not in at_venue
                   and (s, n) not in cited]
         if not people:  # `Presiden tiba di bandara`: the one president the article names
