@@ -3,6 +3,7 @@ leads, plans, headlines, merging and ranking."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -386,6 +387,21 @@ def test_a_cut_headline_ends_where_a_phrase_ends():
     words = "Pertamina baru akan bisa menerapkan sistem ini di DKI Jakarta, seluruh pulau Sulawesi dan Kalimantan".split()
     assert " ".join(_cut(words)) == "Pertamina baru akan bisa menerapkan sistem ini"
     assert " ".join(_cut(words[:6] + ["untuk"] + words[7:])) == "Pertamina baru akan bisa menerapkan sistem"
+
+
+def test_a_time_taken_out_of_a_headline_takes_its_part_of_day_and_leaves_the_clause_comma():
+    """`… sejak tanggal 22 Oktober 2025 sore.` is one TIME (timex-conventions.md: a part of day joins
+    the day before it), so the headline loses `sore` with the date; a comma after a time inside the
+    clause parts two clauses and stays (`… puncaknya pada 28 Oktober 2025 pagi, di mana …`), one that
+    sets a time off goes with it."""
+    titles = [c.title for c in _candidates(_article("semarang_demak_flood_2025", "fl11"))]
+    assert "Banjir mulai menggenang di depan RSI Sultan Agung" in titles
+    assert any(t.startswith("Banjir sempat surut hingga puncaknya, di mana banjir tiba") for t in titles)
+    assert not any(re.search(r"\b(?:pagi|sore)$", t) for t in titles)
+    from timeline.events.describe import _joined
+
+    assert _joined(["Kapolsek mengatakan, ", ", bahwa banjir surut"]) == "Kapolsek mengatakan bahwa banjir surut"
+    assert _joined(["", ", Kapolsek datang"]) == "Kapolsek datang"
 
 
 def test_a_clause_that_only_retells_is_headed_by_what_it_points_back_to():

@@ -565,6 +565,22 @@ def _shortened(s: str, tagged: tuple[tuple[str, str], ...] | None) -> tuple[str,
     return tuple(words)
 
 
+def _joined(pieces: list[str]) -> str:
+    """The pieces of a clause left around the times taken out, joined: the commas that set a time off
+    go with it (`Pada Jumat, Budi …` → `Budi …`), a comma after a time inside the clause stays where it
+    parts two clauses (`… puncaknya pada 28 Oktober pagi, di mana …` → `… puncaknya, di mana …`)."""
+    out, before = "", ""
+    for p in pieces:
+        core = p.strip(" ,")
+        if not core:
+            continue
+        if out and p.lstrip(" ").startswith(",") and not before.rstrip(" ").endswith(","):
+            out += ","
+        out += (" " if out else "") + core
+        before = p
+    return out
+
+
 def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str],
            tags: dict[str, str] | None = None) -> str:
     """The headline of a clause (see the module docstring)."""
@@ -589,7 +605,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     # a relative clause set off by commas says more of a name than a headline needs
     # (`OPEC, yang memproduksi sepertiga minyak dunia, memutuskan …` → `OPEC memutuskan …`)
     pieces = [re.sub(r",\s*yang\b[^,]{3,120},\s*", " ", p) for p in pieces]
-    s = " ".join(p.strip(" ,") for p in pieces if p.strip(" ,"))
+    s = _joined(pieces)
     s = re.sub(r"\s*\(\s*\)", "", s)
     s = re.sub(r"\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", s)
     s = abbreviate(s)
