@@ -62,6 +62,12 @@ def test_mention_has_kind_time_people_and_venue():
     ("Jika pemerintah tidak lagi menyubsidi BBM, tersedia dana untuk stimulus pada 2015.", "hypothetical"),
     ("Ia mengatakan kalau rapat sudah digelar di Kupang pada Senin (8/12/2014).", "occurred"),
     ("Harga minyak dunia turun pada Rabu (10/12/2014).", "occurred"),
+    # a row dated by its saying is the saying (clauses.toml [statement]): its own status
+    ("Filipina mengumumkan anggaran 2015 akan mengalami defisit besar.", "occurred"),
+    ("Badan energi itu memperingatkan harga minyak dunia bisa naik.", "occurred"),
+    ("Presiden Peru, Senin (8/12/2014), mengatakan akan ada pertemuan para menteri.", "occurred"),
+    ("Pemerintah akan mengumumkan kebijakan baru pada Rabu (17/12/2014).", "planned"),
+    ("Menteri Budi Santoso menyampaikan bahwa pihaknya akan mengumumkan kebijakan baru pada Rabu (17/12/2014).", "planned"),
 ])
 def test_status_from_the_sentence(sentence, status):
     found = _mentions(sentence, date(2014, 12, 11))

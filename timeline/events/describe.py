@@ -299,11 +299,32 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             c.status = future_status(lex, c.kind, c.predicate)  # told before it happened
         if c.status in ("planned", "expected") and conditional(clause[at:]):
             c.status = "hypothetical"  # what will happen if (`… akan mencapai puncaknya jika OPEC tidak …`)
+        said = _saying_dates(c, text, lo, lo + at)
+        if said is not None:
+            # the row is the saying (`Arab Saudi mengumumkan anggaran 2015 akan defisit`, on the lead's
+            # day; `Maduro, Senin, mengatakan akan ada pertemuan`): the saying's own status
+            c.status = status_of(clause, said.start() - lo, lex, said.group(), after=False)
         if c.status in ("planned", "expected") and doc.dct is not None and \
                 lex.bare_future & set(re.findall(r"\w+", clause.lower())):
             c.date = _next_month(c, doc.dct)
         c.features = features(c, doc, clause, preds, triggers, lex)
         c.tokens = []  # what the tagger said is no longer needed: keep only what merging reads
+
+
+def _saying_dates(c: Candidate, text: str, lo: int, at: int) -> re.Match | None:
+    """The verb of saying or announcing at or before the predicate (clauses.toml [statement]) when the
+    row is dated by it: on the lead's day, by the attribution, or by a time before the verb; else None
+    (a time after it dates what is said: `menyampaikan bahwa … akan mengumumkan … pada Rabu`)."""
+    said = None
+    for m in patterns()["statement"].finditer(text, lo, at + 40):
+        if m.start() > at:
+            break
+        said = m
+    if said is None:
+        return None
+    if c.anchor in ("lead", "attribution") or (c.timex is not None and c.timex.end <= said.start()):
+        return said
+    return None
 
 
 def _retold(text: str, lo: int, hi: int, sentence_start: int, title: str) -> tuple[int, int, bool] | None:

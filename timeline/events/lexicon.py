@@ -176,9 +176,10 @@ def _counted(sentence: str, word: str, at: int, lex: Lexicon) -> bool:
     return bool(m) and (m.group(1)[0].isdigit() or m.group(1).lower() in lex.counts)
 
 
-def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -> str:
+def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "", after: bool = True) -> str:
     """Cue words in the clause before the trigger decide (the `near` ones only within three words,
-    the `after` ones also within three words after it); none → occurred."""
+    the `after` ones also within three words after it, unless `after` is false: what follows a verb
+    of saying is what is said); none → occurred."""
     left = sentence[max(0, trigger_at - 100):trigger_at]
     breaks = [m.end() for m in re.finditer(r"[,;:\"“”()]", left)]
     clause = _WORD.findall((left[breaks[-1]:] if breaks else left).lower())
@@ -188,7 +189,7 @@ def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "") -
             break
     after_at = trigger_at + len(trigger)
     right = re.split(r"[,;:\"“”()]", sentence[after_at:after_at + 60])[0]
-    after_words = _WORD.findall(right.lower())[:3]
+    after_words = _WORD.findall(right.lower())[:3] if after else []
     just_after = " " + " ".join(after_words) + " "
     if clause and clause[-1] in lex.object_of_denial and re.fullmatch(r"(?i)(?!me|di)\w+an(?:nya)?", trigger):
         clause = clause[:-1]  # `membantah dakwaan`: the indictment itself is no denial

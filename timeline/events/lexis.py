@@ -27,6 +27,7 @@ def patterns() -> dict[str, re.Pattern]:
         "subordinate_first": re.compile(rf"^\W*(?:{_words('subordinate')})\b", re.I),
         "complement": re.compile(rf"\s+(?=(?:{_words('complement')})\b)", re.I),
         "saying": re.compile(rf"\b(?:{_words('saying')})\b", re.I),
+        "statement": re.compile(rf"\b(?:{_words('statement')})\b", re.I),
         "frame": re.compile(rf"^(.{{0,80}}?)\b(?:{_words('saying')})\b(?:\s+(?:dia|ia|beliau|mereka))?\s*,?\s*"
                             rf"(?:bahwa\s+)?(.{{15,}})$", re.I),
         "quote_end": re.compile(rf"^([^\"“”]{{10,}}?[\"”])\s*,?\s*(?=(?:{_words('saying')})\b)", re.I),
@@ -59,7 +60,7 @@ EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "compl
                     "comparison": "comparison", "thing_before_time": "thing_before_time", "name_before_year": "name_before_year",
                     "cited": "cited", "anaphora": "anaphora", "vague_future": "vague_future",
                     "reference_point": "reference_point", "section": "section",
-                    "according": "according", "thing_name": "thing_name"}
+                    "according": "according", "thing_name": "thing_name", "statement": "statement"}
 
 
 @cache
