@@ -422,6 +422,15 @@ def test_a_frame_left_out_of_a_headline_keeps_who_said_it():
     assert lead and lead[0].title.startswith("Prabowo Subianto: Bakal menggunakan uang negara")
 
 
+def test_an_organisation_that_frames_what_is_said_heads_it():
+    """`Bank Pembangunan Asia (ADB) menyatakan fenomena …`: an organisation says it as a person would
+    (kompas-dev, hand check #10 row 24); and its subject keeps what tells it what it is (the tree
+    compression deletes no subject's only modifier: not `Fenomena menjadi …`)."""
+    [doc] = read([Path(__file__).parent / "data" / "kompas-dev" / "20141217-130444326.tml"])
+    titles = [c.title for c in _candidates(doc) if c.anchor == "lead"]
+    assert titles == ["ADB: Fenomena melemahnya harga minyak bumi menjadi kesempatan emas"]
+
+
 def test_a_capitalised_common_word_is_no_name():
     """`Sejumlah menteri …` (a number word) and a noun the article also writes in lower case are no
     participants; a name the tagger misreads as a noun at a sentence's start still is (`Pertamina`)."""

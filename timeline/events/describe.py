@@ -228,7 +228,9 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         # `Menteri Budi Santoso menyebut, bakal …`: the headline drops the frame and keeps who
         saying = patterns()["saying"].search(text, lo, min(hi, lo + 100))
         framing = [aliases.get(n, n) for s, e, n in en.people if saying and lo <= s and e <= saying.start()
-                   and _frame_speaker_words(text[lo:saying.start()])]
+                   and _frame_speaker_words(text[lo:saying.start()])] or \
+                  [n for s, e, n in en.orgs if saying and lo <= s and e <= saying.start()  # (`Pemkot X menyatakan, …`)
+                   and _frame_speaker_words(text[lo:saying.start()]) and (s, n) not in cited]
         if not framing and after_frame:
             # `Menteri Budi Santoso menyampaikan | bahwa pihaknya akan …`: who the frame names
             said_before = list(patterns()["saying"].finditer(text, c.sentence_start, lo))[-1:]

@@ -87,8 +87,12 @@ def _least_loss(doc, excess: int, keep, clauses, keep_words, weights) -> set[int
         while joined.dep_ in ("flat", "compound") and joined.head.i != joined.i:
             joined = joined.head
         joint = t.dep_ == "conj" and _is_core(joined)
+        # … nor all that a common noun of the subject is told by (`fenomena | melemahnya
+        # harga minyak`: a bare `Fenomena menjadi …` points at what is gone)
+        only = t.head.dep_ == "nsubj" and t.head.head.dep_ == "ROOT" and t.head.tag_ != "NNP" and \
+            [c for c in t.head.children if not c.is_punct and c.dep_ not in ("det", "case", "cc")] == [t]
         return t.dep_ != "ROOT" and t.dep_.split(":")[0] not in keep and t.lower_ not in keep_words \
-            and not name_rest and not joint
+            and not name_rest and not joint and not only
 
     def best(t) -> dict[int, tuple[float, frozenset[int]]]:
         """deleted words → (loss, deleted token indices), below `t` and `t` itself."""
