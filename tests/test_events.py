@@ -680,3 +680,21 @@ def test_what_is_said_after_bahwa_has_the_status_its_frame_gives():
     status = {c.date: c.status for c in _candidates(doc)}
     assert status.get("2014-11") == "hypothetical", status
     assert status.get("2014-11-17") == "denied", status
+
+
+def test_a_clause_that_opens_on_its_predicate_takes_the_first_clauses_subject():
+    # `Harga minyak mentah dunia, Rabu (3/12/2014), naik …, setelah sehari sebelumnya anjlok hampir 2
+    # dollar AS per barrel`: the later clause's headline names what fell
+    titles = [c.title for c in _candidates(_kompas("20141203-212700926"))]
+    fell = [t for t in titles if "anjlok hampir 2 dollar" in t]
+    assert fell and all(t.startswith("Harga minyak mentah dunia anjlok") for t in fell), titles
+
+
+def test_a_title_naming_something_by_a_pointer_does_not_head_a_row_a_member_says_in_full():
+    # `Harga minyak jenis ini merosot …` needs the sentence before it; the Brent row of the same day
+    # has a member that names the oil
+    doc = _kompas("20141205-083209726")
+    rows = [e for e in extract([doc]).events if e.date == "2014-12-04"]
+    assert rows, "no row on 2014-12-04"
+    assert not any("jenis ini" in e.title for e in rows), [e.title for e in rows]
+    assert any(e.title.startswith("Harga minyak Brent") for e in rows), [e.title for e in rows]

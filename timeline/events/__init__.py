@@ -19,6 +19,7 @@ from .candidates import Candidate, find_candidates
 from .classify import probability
 from .cluster import Group, centrality, group
 from .describe import describe
+from .lexis import patterns
 from .pairs import known_kind
 from .rank import salience
 
@@ -53,13 +54,19 @@ def _mention(c: Candidate, sentence: str) -> Mention:
                    places=list(c.places), timex=c.timex, date=c.date, title=c.title)
 
 
+POINTER = 0.2  # what a title that names something by a pointer loses as the event's headline
+
+
 def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     members = sorted(g.members, key=lambda c: (c.doc, c.start))
     # the title is the member that says best what all of them say (the most central), a lead and a
-    # clause of its own (not a quotation) breaking ties
+    # clause of its own (not a quotation) breaking ties; one that names something by a pointer
+    # (`harga minyak jenis ini`) needs the sentence before it: it heads only a clearly more central one
     central = {id(c): x for c, x in zip(g.members, centrality(g))}
+    points = patterns()["points"]
     best = max(members, key=lambda c: (round(central[id(c)] + 0.1 * c.features.get("lead", 0)
-                                             + 0.1 * (c.anchor != "attribution") + 0.1 * c.probability, 6),
+                                             + 0.1 * (c.anchor != "attribution") + 0.1 * c.probability
+                                             - POINTER * bool(points.search(c.title)), 6),
                                        c.doc, -c.start))
     # the kind is what happened, as most of the members that tell it happening name it
     # (a plan's kind does not name a happening it joined: `akan bertemu` said of a sighting)

@@ -265,6 +265,12 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
                 if len(title.split()) >= len(speakers[0].split()) + 4 and not _POINTS_BACK.match(title.split(": ", 1)[-1]):
                     c.title = title
         c.title = _own_side(c.title, text, c.sentence_start, c.sentence_end, en)
+        if ": " not in c.title:
+            # `Harga minyak …, Rabu, naik …, setelah sehari sebelumnya | anjlok hampir 2 dollar …`: a
+            # clause that opens on its predicate shares the subject of the sentence's first clause
+            subject = _shared_subject(c.tokens, c.title, text, c.sentence_start, lo, near)
+            if subject:
+                c.title = f"{subject} {c.title[:1].lower()}{c.title[1:]}" if not _keeps_case(c.title) else f"{subject} {c.title}"
         # the words that say what happened, not when: the date is compared on its own (`pada November`
         # shared by two clauses says nothing of their being one event)
         untimed = clause
@@ -311,6 +317,62 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             c.date = _next_month(c, doc.dct)
         c.features = features(c, doc, clause, preds, triggers, lex)
         c.tokens = []  # what the tagger said is no longer needed: keep only what merging reads
+
+
+_PREDICATE_TAGS = frozenset({"VB", "JJ"})
+_BEFORE_PREDICATE = frozenset({"ADV", "NEG", "MD"})  # `tak kuat …`, `sempat anjlok`
+_SUBJECT_TAGS = frozenset({"NN", "NNP", "FW", "NUM", "JJ", "SYM"})
+
+
+def _keeps_case(title: str) -> bool:
+    """Whether a headline's first word is written so wherever it stands (a name, an acronym)."""
+    first = title.split()[0] if title.split() else ""
+    return first[1:2].isupper() or any(ch.isdigit() for ch in first)
+
+
+def _shared_subject(tokens, title: str, text: str, sentence_start: int, lo: int, times) -> str:
+    """The subject of the sentence's first clause when the headline of a later clause opens on its
+    predicate (a verb or an adjective, after adverbs and negation: `anjlok hampir …`, `tak kuat
+    melanjutkan …`) and the first clause opens on a noun phrase followed by its own predicate
+    (`Harga minyak mentah dunia, Rabu, naik …`); "" otherwise. A passive (`di…`) is left alone: its
+    subject is what was done to, not the first clause's doer (`Polisi menahan Budi setelah diperiksa`)."""
+    if lo <= sentence_start:
+        return ""
+    tag = {w.lower(): t for _, _, w, t in tokens}
+    words = [w.strip(",.").lower() for w in title.split()]
+    i = 0
+    while i < len(words) - 1 and tag.get(words[i]) in _BEFORE_PREDICATE:
+        i += 1
+    if not words or tag.get(words[i]) not in _PREDICATE_TAGS or words[i].startswith("di"):
+        return ""
+    start = dateline_end(text, sentence_start, lo)
+    connective = edit_patterns()["connective"].match(text, start, lo)
+    start = connective.end() if connective else start
+    phrase, ended = [], None
+    for a, b, w, t in tokens:
+        if a < start:
+            continue
+        if a >= lo or any(x.start <= a < x.end for x in times):
+            if phrase:
+                ended = ended or a
+            if a >= lo:
+                break
+            continue
+        if ended is None and t in _SUBJECT_TAGS and not (t == "SYM" and w not in "()") and (phrase or t in ("NN", "NNP", "FW")):
+            phrase.append((a, b))
+            continue
+        if ended is None:
+            ended = a
+        if t in _PREDICATE_TAGS | _BEFORE_PREDICATE:
+            break  # the first clause's own predicate: the phrase before it is its subject
+        if t != "SYM":
+            return ""
+    else:
+        return ""
+    if not phrase or tag.get(text[phrase[0][0]:phrase[0][1]].lower()) == "JJ" or not 1 <= len(phrase) <= 8:
+        return ""
+    subject = text[phrase[0][0]:phrase[-1][1]].strip(" ,")
+    return "" if title.lower().startswith(subject.lower()) else subject
 
 
 def _saying_dates(c: Candidate, text: str, lo: int, at: int) -> re.Match | None:
