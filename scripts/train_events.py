@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from timeline import read  # noqa: E402
-from timeline.chronology import process_all  # noqa: E402
+from timeline.chronology import process_all, things_everywhere  # noqa: E402
 from timeline.eval.chronology import score  # noqa: E402
 from timeline.events import events_of  # noqa: E402
 from timeline.events.cluster import pair_features, vectors_of  # noqa: E402
@@ -45,7 +45,9 @@ def processed(paths: list[Path]):
     lex = load_lexicon()
     docs = list(read(paths))
     texts = {d.id: d.text for d in docs}
-    return list(process_all(docs, None, lex, 1)), texts
+    procs = list(process_all(docs, None, lex, 1))
+    things_everywhere(procs)
+    return procs, texts
 
 
 def _compatible(a: str, b: str) -> bool:

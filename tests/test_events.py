@@ -698,3 +698,20 @@ def test_a_title_naming_something_by_a_pointer_does_not_head_a_row_a_member_says
     assert rows, "no row on 2014-12-04"
     assert not any("jenis ini" in e.title for e in rows), [e.title for e in rows]
     assert any(e.title.startswith("Harga minyak Brent") for e in rows), [e.title for e in rows]
+
+
+def test_an_acronym_one_article_spells_out_is_no_participant_in_the_others():
+    # 20131023-1333382 spells out `radio frequency identification (RFID)`; 20131204-1316272 only
+    # writes `RFID`: read alone, RFID takes part in its rows; read with the other, in none
+    alone, spelled = _kompas("20131204-1316272"), _kompas("20131023-1333382")
+    assert any("RFID" in e.participants for e in extract([_kompas("20131204-1316272")]).events)
+    together = extract([alone, spelled]).events
+    assert together and not any("RFID" in e.participants for e in together)
+    assert not any("RFID" in m.participants for e in together for m in e.mentions)
+
+
+def test_a_capitalised_word_a_demonstrative_points_at_is_no_name():
+    # `"Mimpi ini kita harapkan energi berkebangsaan …`: the dream is nobody
+    cands = _candidates(_kompas("20141203-150421526"))
+    assert any("Dwi Soetjipto" in c.participants for c in cands)
+    assert not any("Mimpi" in c.participants for c in cands)

@@ -18,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 from .events import Candidate, candidates_of, events_of
+from .events.describe import common_acronyms
 from .events.classify import threshold
 from .events.cluster import group
 from .events.lexicon import Lexicon, load_lexicon
@@ -36,6 +37,7 @@ class _Processed:
     timexes: list[Timex]
     candidates: list[Candidate] = field(default_factory=list)
     sentences: dict[tuple[str, int], str] = field(default_factory=dict)  # of the candidates
+    things: frozenset[str] = frozenset()  # acronyms the article spells out in lower case
 
 
 def _process(doc: Document, cli_dct: date | None, lex: Lexicon) -> _Processed:
@@ -59,6 +61,7 @@ def _process(doc: Document, cli_dct: date | None, lex: Lexicon) -> _Processed:
 
 def _find_candidates(p: _Processed, lex: Lexicon) -> None:
     p.candidates = candidates_of(p.doc, p.timexes, lex)
+    p.things = common_acronyms(p.doc.text) if p.candidates else frozenset()
     p.sentences = {(c.doc, c.sentence_start): p.doc.text[c.sentence_start:c.sentence_end] for c in p.candidates}
 
 
@@ -75,6 +78,17 @@ def _keep_what_merging_reads(p: _Processed, cut: float) -> int:
     wanted = {(c.doc, c.sentence_start) for c in kept}
     p.sentences = {k: v for k, v in p.sentences.items() if k in wanted}
     return dropped
+
+
+def things_everywhere(processed: list[_Processed]) -> None:
+    """An acronym one article spells out in lower-case words names a thing in every article of the
+    run (`radio frequency identification (RFID)` in one, `pemasangan RFID` in the next): it is no
+    participant of any candidate, as it is none in the article that spells it (events/describe.py)."""
+    things = set().union(*(p.things for p in processed))
+    if things:
+        for p in processed:
+            for c in p.candidates:
+                c.participants = [x for x in c.participants if x not in things]
 
 
 _WORKER_STATE: dict = {}
@@ -167,6 +181,7 @@ def extract(documents: Iterable[Document], *, cli_dct: date | None = None, lexic
                 failed(p.doc, "finding events", exc)
                 p.timexes, p.candidates, p.sentences = [], [], {}
 
+    things_everywhere(processed)
     cands = [c for p in processed for c in p.candidates]
     sentences = {k: v for p in processed for k, v in p.sentences.items()}
     dcts = {p.doc.id: p.doc.dct or (p.doc.dct_window[0] if p.doc.dct_window else None) for p in processed}

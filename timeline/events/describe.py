@@ -163,6 +163,9 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         # tagger alone is not enough, it calls a name at a sentence's start a noun (`Pertamina menaikkan`)
         common = {(s, e) for s, e, w, t in c.tokens
                   if t not in _NAME_TAGS and (t not in _OPEN_TAGS or w.lower() in lower_words)}
+        # … and one a demonstrative points at (`"Mimpi ini kita harapkan …`): a name needs no pointer
+        common |= {(a[0], a[1]) for a, b in zip(c.tokens, c.tokens[1:])
+                   if b[2].lower() in _pointers() and b[0] == a[1] + 1 and not a[2].isupper()}
         for grp in (en.people, en.orgs, en.places):
             # … and a model's designation (`Hwasong-11`, `F-16`, `Su-57`) names a thing, not who took part
             grp[:] = [x for x in grp if (" " in x[2] or (x[0], x[1]) not in common) and not _DESIGNATION.match(x[2])]
@@ -448,6 +451,11 @@ def _after_plain_noun(tokens, at: int) -> bool:
         return False
     w, t = before[-1]
     return t == "NN" and w.islower() and not is_predicate(w, t) and w not in _venue_nouns()
+
+
+@cache
+def _pointers() -> frozenset[str]:
+    return frozenset(data()["anaphora"]["pointers"])
 
 
 @cache
@@ -823,7 +831,8 @@ def _spelled_out(text: str):
             pos = m.end()
 
 
-def common_acronyms(text: str) -> set[str]:
+@lru_cache(maxsize=32)  # (asked by describe and again for the run: chronology.things_everywhere)
+def common_acronyms(text: str) -> frozenset[str]:
     """The acronyms an article spells out in lower-case words (`radio frequency identification (RFID)`,
     `RFID (radio frequency identification)`, `bahan bakar minyak (BBM)`): names of things, not of
     organisations."""
@@ -835,7 +844,7 @@ def common_acronyms(text: str) -> set[str]:
         capitals = [ch.lower() for ch in acronym if ch.isalpha()]
         if any(_spells(capitals, words[k:]) for k in range(len(words))):
             out.add(acronym)
-    return out
+    return frozenset(out)
 
 
 def _spells(letters: list[str], words: list[str]) -> bool:
