@@ -298,6 +298,11 @@ def test_a_name_given_with_its_acronym_is_the_acronym_in_a_headline():
     assert abbreviate("harga BBM (Rp) naik") == "harga BBM (Rp) naik"
     assert abbreviate("Ketua DPR (kiri) berbicara") == "Ketua DPR (kiri) berbicara"
     assert abbreviate("menurut data (BPS)") == "menurut data (BPS)"
+    # … spelled out in words of any case, a letter inside a word too (`IDentification`)
+    assert abbreviate("harga bahan bakar minyak (BBM) naik") == "harga BBM naik"
+    assert abbreviate("sekitar 40.000 unit Radio Frequency Identification (RFID) di mobil") == "sekitar 40.000 unit RFID di mobil"
+    assert abbreviate("pemasangan radio-frequency identification (RFID) rampung") == "pemasangan RFID rampung"
+    assert abbreviate("tim melakukan operasi tangkap tangan (OTT) terhadap") == "tim melakukan OTT terhadap"
     # a short form of syllables, capitalised: an office's, a name's
     assert abbreviate("Wakil Menteri Keuangan (Wamenkeu) Ani Lestari mengimbau") == "Wamenkeu Ani Lestari mengimbau"
     assert abbreviate("Pemerintah Kota (Pemkot) Kupang membangun") == "Pemkot Kupang membangun"
@@ -715,3 +720,10 @@ def test_a_capitalised_word_a_demonstrative_points_at_is_no_name():
     cands = _candidates(_kompas("20141203-150421526"))
     assert any("Dwi Soetjipto" in c.participants for c in cands)
     assert not any("Mimpi" in c.participants for c in cands)
+
+
+def test_a_headline_drops_a_companys_legal_form_and_keeps_the_point():
+    # `PT Pertamina (Persero) memasrahkan seutuhnya pemasangan radio-frequency identification (RFID)
+    # kepada PT Inti, selaku pelaksana proyek`: the twelve words reach whom it was handed to
+    titles = [c.title for c in _candidates(_kompas("20131223-1322550"))]
+    assert "PT Pertamina memasrahkan seutuhnya pemasangan RFID kepada PT Inti, selaku pelaksana proyek" in titles, titles

@@ -701,7 +701,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
     s = _joined(pieces)
     s = re.sub(r"\s*\(\s*\)", "", s)
     s = re.sub(r"\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", s)
-    s = abbreviate(s)
+    s = abbreviate(edit_patterns()["legal_form"].sub("", s))
     s = patterns()["dateline"].sub("", s, count=1) if patterns()["dateline"].match(s) else s
     s = patterns()["section"].sub("", s, count=1)  # `INTERNASIONAL Pemimpin … tiba`
     for _ in range(3):
@@ -768,7 +768,23 @@ def abbreviate(s: str) -> str:
             out.append(" ".join(words[:start] + [m.group(1)]))
         pos = m.end()
     out.append(s[pos:])
-    return _CAPITAL_SHORT.sub(_lower_short, _LOWER_SHORT.sub(_lower_short, "".join(out)))
+    s = _CAPITAL_SHORT.sub(_lower_short, _LOWER_SHORT.sub(_lower_short, "".join(out)))
+    return _SPELLED_BEFORE.sub(_spelled_short, s)
+
+
+# … and an acronym after the words it spells out, in lower case or not, letters inside words too
+# (`bahan bakar minyak (BBM)` → `BBM`, `Radio Frequency Identification (RFID)` → `RFID`)
+_SPELLED_BEFORE = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(([A-Z][A-Z0-9]{1,9})\)")
+
+
+def _spelled_short(m: re.Match) -> str:
+    words, acronym = m.group(1).split(), m.group(2)
+    letters = [ch.lower() for ch in acronym if ch.isalpha()]
+    for k in range(len(words) - 1, -1, -1):
+        parts = [x for w in words[k:] for x in w.lower().split("-") if x]
+        if len(parts) >= 2 and _spells(letters, parts):
+            return " ".join(words[:k] + [acronym])
+    return m.group(0)
 
 
 # a thing named in full with its short form in lower case (`tenaga kesehatan (nakes)`, `pusat

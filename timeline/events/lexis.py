@@ -80,6 +80,8 @@ def edit_patterns() -> dict[str, re.Pattern]:
         "connective": re.compile(rf"^\W*(?:{_words('connective')})\b\s*,?\s*", re.I),
         "time_qualifier": re.compile(rf"\s*\(?(?:{_words('time_qualifier')})\b\)?", re.I),
         "time_preposition": re.compile(rf"(?:\b(?:{_words('time_preposition')})\s+)+$", re.I),
+        # (only after a word: a legal form opening a sentence is a word of it)
+        "legal_form": re.compile(rf"(?<=\w)\s*\((?:{_words('headline', 'legal_forms')})\)|(?<=\w)\s+(?:{_words('headline', 'legal_forms')})\b\.?(?=\s|$)"),
     }
 
 
