@@ -29,13 +29,15 @@ fuzz: $(STAMP)
 # Trains the named-entity model shipped in timeline/lang/id/models/ner from ../shared/data/ner and the
 # part-of-speech tagger shipped in timeline/lang/id/models/pos from ../shared/data/pos (with the
 # lemma comparison on ../shared/data/ud), the dependency parser shipped in
-# timeline/lang/id/models/parser from ../shared/data/ud, and the event and merge models
+# timeline/lang/id/models/parser from ../shared/data/ud, the common words of lang/id/common_words.txt
+# (from ../shared/data/pos), and the event and merge models
 # -- the only target that reads ../shared.
 model: $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,model]'
 	$(PY) scripts/train_ner.py --data ../shared/data/ner --out timeline/lang/id/models/ner
 	$(PY) scripts/train_pos.py --data ../shared/data/pos --ud ../shared/data/ud --out timeline/lang/id/models/pos --heldout tests/data/pos-heldout.tsv
 	$(PY) scripts/train_parser.py --ud ../shared/data/ud --out timeline/lang/id/models/parser
+	$(PY) scripts/common_words.py --data ../shared/data/pos --out timeline/lang/id/common_words.txt
 	$(PY) scripts/train_events.py --stories ../shared/data/stories --labels tests/data/event-labels.jsonl \
 		--label-inputs seeds tests/data/kompas-dev --merge-labels tests/data/merge-labels.jsonl \
 		--out timeline/lang/id/models/events.json --threshold 0.25 \

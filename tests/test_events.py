@@ -727,3 +727,16 @@ def test_a_headline_drops_a_companys_legal_form_and_keeps_the_point():
     # kepada PT Inti, selaku pelaksana proyek`: the twelve words reach whom it was handed to
     titles = [c.title for c in _candidates(_kompas("20131223-1322550"))]
     assert "PT Pertamina memasrahkan seutuhnya pemasangan RFID kepada PT Inti, selaku pelaksana proyek" in titles, titles
+
+
+def test_a_one_word_name_that_news_writes_in_lower_case_is_a_common_word():
+    from timeline.events.describe import _common_word
+
+    # shipped from the POS corpus (scripts/common_words.py): lower case inside sentences
+    assert _common_word("Masalah") and _common_word("Harga") and _common_word("Sejumlah")
+    # names, offices, and acronyms are not
+    assert not any(_common_word(w) for w in ("Garuda", "Indonesia", "Presiden", "Pertamina", "AS", "Al-Naimi"))
+    # `Masalah politik Rusia dengan Ukraina ditengarai menjadi akar …`: Russia takes part, the problem does not
+    cands = _candidates(_kompas("20141218-055816426"))
+    assert any("Rusia" in c.places + c.participants for c in cands)
+    assert not any("Masalah" in c.participants for c in cands)

@@ -168,7 +168,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
                    if b[2].lower() in _pointers() and b[0] == a[1] + 1 and not a[2].isupper()}
         for grp in (en.people, en.orgs, en.places):
             # … and a model's designation (`Hwasong-11`, `F-16`, `Su-57`) names a thing, not who took part
-            grp[:] = [x for x in grp if (" " in x[2] or (x[0], x[1]) not in common) and not _DESIGNATION.match(x[2])]
+            grp[:] = [x for x in grp if (" " in x[2] or (x[0], x[1]) not in common) and not _DESIGNATION.match(x[2])
+                      and not _common_word(x[2])]
         lo, hi = c.start, c.end
         speaker_span = None
         if c.anchor == "attribution":
@@ -451,6 +452,21 @@ def _after_plain_noun(tokens, at: int) -> bool:
         return False
     w, t = before[-1]
     return t == "NN" and w.islower() and not is_predicate(w, t) and w not in _venue_nouns()
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("timeline.lang.id").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
+
+
+def _common_word(name: str) -> bool:
+    """A one-word "name" that news writes in lower case inside its sentences (lang/id/common_words.txt,
+    scripts/common_words.py): capitalised only where every word is (`Masalah politik Rusia …`). Not an
+    acronym (`AS`), nor a word of several parts (`Al-Naimi`)."""
+    return " " not in name and "-" not in name and not name.isupper() and name.lower() in _common_words()
 
 
 @cache
