@@ -94,3 +94,18 @@ def test_an_office_is_no_organisation():
     e = entities_of([text[:text.index(".", 60) + 1]], [0], lex, [True])[0]
     assert "SF Hariyanto" in [n for _, _, n in e.people]
     assert not any("Gubernur" in n for _, _, n in e.orgs)
+
+
+def test_a_place_of_several_words_the_model_cut_into_pieces_is_one_place():
+    from timeline.nlp.names import entities_of
+
+    lex = load_lexicon()
+    # (kompas-dev 20141217-130444326) the model reads `Uni` as an organisation, `Emirat Arab` as a person
+    [e] = entities_of(["Suhail Al-Mazrouei, Menteri Energi Uni Emirat Arab mengatakan pada Minggu bahwa OPEC akan menahan diri."],
+                      [0], lex, [True])
+    assert [n for _, _, n in e.places] == ["Uni Emirat Arab"]
+    assert [n for _, _, n in e.people] == ["Suhail Al-Mazrouei"]
+    assert "Uni" not in [n for _, _, n in e.orgs]
+    # a name that holds the place stays whole
+    [e] = entities_of(["Universitas Sumatera Utara menggelar wisuda."], [0], lex, [True])
+    assert [n for _, _, n in e.orgs] == ["Universitas Sumatera Utara"] and not e.places

@@ -232,11 +232,18 @@ def _add_institutions(text: str, base: int, ents: Entities, lex: Lexicon) -> Non
 
 
 def _add_gazetteer_places(text: str, base: int, ents: Entities) -> None:
-    """Places of the gazetteer the model missed (`mengunjungi Kuala Lumpur`)."""
-    taken = [(s, e) for group in (ents.people, ents.orgs, ents.places) for s, e, _ in group]
+    """Places of the gazetteer the model missed (`mengunjungi Kuala Lumpur`), and those of several
+    words it cut into pieces (`Menteri Energi Selandia Baru`: `Selandia`, an organisation, and `Baru`,
+    a person): the pieces give way to the place, a name that holds it stays (`Kedutaan Besar
+    Arab Saudi`)."""
     for m in place_pattern().finditer(text):
         s, e = base + m.start(), base + m.end()
-        if not any(a < e and s < b for a, b in taken):
+        taken = [(a, b) for group in (ents.people, ents.orgs, ents.places) for a, b, _ in group if a < e and s < b]
+        if taken and " " in m.group() and not any(a <= s and e <= b for a, b in taken):
+            for group in (ents.people, ents.orgs, ents.places):
+                group[:] = [x for x in group if not (x[0] < e and s < x[1])]
+            taken = []
+        if not taken:
             ents.places.append((s, e, m.group()))
     ents.places.sort()
 
