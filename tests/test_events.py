@@ -740,3 +740,16 @@ def test_a_one_word_name_that_news_writes_in_lower_case_is_a_common_word():
     cands = _candidates(_kompas("20141218-055816426"))
     assert any("Rusia" in c.places + c.participants for c in cands)
     assert not any("Masalah" in c.participants for c in cands)
+
+
+def test_a_lead_in_capitals_and_an_outlets_dateline_of_words_stay_out_of_the_headline():
+    import datetime
+
+    def lead(text):
+        doc = Document(id="x", text=text, dct=datetime.date(2022, 11, 30), dct_source="input")
+        return min(_candidates(doc), key=lambda c: c.start).title
+
+    assert lead("MASA tanggap darurat banjir di Kota Contoh berakhir pada Rabu (30/11/2022).").startswith("Masa tanggap darurat")
+    assert lead("KPK menahan Bupati Contoh pada Rabu (30/11/2022).").startswith("KPK menahan")  # an acronym stays
+    title = lead("MATARAM, Harian Pagi Online – Gubernur Jawa Barat meninjau lokasi banjir pada Rabu (30/11/2022).")
+    assert title.startswith("Gubernur Jawa Barat meninjau"), title

@@ -753,6 +753,9 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
             (words[-1].lower().strip(",.") in leads_on or words[-2].endswith(",")):
         words.pop()
     s = " ".join(words).strip(" ,.;:")
+    first = s.split(" ", 1)[0]
+    if len(first) >= 3 and first.isalpha() and first.isupper() and first.lower() in _common_words():
+        s = first.capitalize() + s[len(first):]  # a lead that opens in capitals (`MASA tanggap darurat …`)
     if speaker and speaker[0].lower() not in s.lower():
         s = f"{speaker[0]}: {s[:1].upper()}{s[1:]}"
     return s[:1].upper() + s[1:]
