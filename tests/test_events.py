@@ -753,3 +753,12 @@ def test_a_lead_in_capitals_and_an_outlets_dateline_of_words_stay_out_of_the_hea
     assert lead("KPK menahan Bupati Contoh pada Rabu (30/11/2022).").startswith("KPK menahan")  # an acronym stays
     title = lead("MATARAM, Harian Pagi Online – Gubernur Jawa Barat meninjau lokasi banjir pada Rabu (30/11/2022).")
     assert title.startswith("Gubernur Jawa Barat meninjau"), title
+
+
+def test_a_rank_in_full_is_a_title_not_part_of_the_name():
+    import datetime
+
+    for text, who in [("Kepala badan itu, Marsekal Madya TNI Budi Santoso, mengatakan tim menemukan tujuh korban pada Jumat (25/11/2022).", "Budi Santoso"),
+                      ("Kepala badan itu Letnan Jenderal TNI Ahmad Yani mengumumkan jumlah korban pada Kamis (24/11/2022).", "Ahmad Yani")]:
+        doc = Document(id="x", text=text, dct=datetime.date(2022, 11, 26), dct_source="input")
+        assert [e.participants for e in extract([doc]).events] == [[who]]
