@@ -762,3 +762,12 @@ def test_a_rank_in_full_is_a_title_not_part_of_the_name():
                       ("Kepala badan itu Letnan Jenderal TNI Ahmad Yani mengumumkan jumlah korban pada Kamis (24/11/2022).", "Ahmad Yani")]:
         doc = Document(id="x", text=text, dct=datetime.date(2022, 11, 26), dct_source="input")
         assert [e.participants for e in extract([doc]).events] == [[who]]
+
+
+def test_a_time_of_a_thing_likened_to_dates_nothing():
+    import datetime
+
+    text = ("Kepala badan itu mengatakan ada kemungkinan masa pencarian korban diperpanjang seperti masa evakuasi "
+            "korban erupsi gunung itu Desember 2021.")
+    doc = Document(id="x", text=text, dct=datetime.date(2022, 11, 25), dct_source="input")
+    assert not any(c.date.startswith("2021") for c in _candidates(doc))

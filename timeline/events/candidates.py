@@ -169,7 +169,7 @@ def governs(text: str, t: Timex) -> bool:
     """Whether a time dates the predicate of its clause (see the module docstring)."""
     before = text[max(0, t.start - 40):t.start]
     if patterns()['comparison'].search(before) or patterns()['against'].search(before) or \
-            patterns()['thing_before_time'].search(before):
+            patterns()['thing_before_time'].search(before) or patterns()['like'].search(text, max(0, t.start - 80), t.start):
         return False
     if re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{2,4})?", t.text) and patterns()['name_before_year'].search(before):
         return False  # `Olimpiade Paris 2024`, `UU Nomor 31 Tahun 1999`

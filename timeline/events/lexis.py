@@ -38,6 +38,7 @@ def patterns() -> dict[str, re.Pattern]:
         "reference_point": re.compile(rf"(?<![\w-])(?:sebelah\s+)?(?:{_words('reference_point')})(?:\s+(?:laut|daya))?\s+$"),
         "against": re.compile(rf"\b(?:{_words('comparison', 'against')})\s+(?:dengan\s+)?"
                               rf"(?:(?:{_words('comparison', 'periods')})\b(?:\s+[\w-]+){{0,3}}\s+)?$", re.I),
+        "like": re.compile(rf"(?<![\w-])(?:{_words('comparison', 'like')})\s+(?:[^\s,.;:]+\s+){{1,6}}$", re.I),
         "thing_before_time": re.compile(rf"\b(?:{_words('thing_before_time')})\s+(?:(?:hingga|sampai|pada|tahun|bulan)\s+)?$", re.I),
         "thing_name": re.compile(rf"(?<![\w-])(?:{_words('thing_name')})\s+$", re.I),
         "cited": re.compile(rf"\b(?:{_words('cited')})\s+(?:(?:kantor\s+berita|media|situs|laman|harian|surat\s+kabar|stasiun\s+televisi)\s+(?:[\w-]+\s+)?)?$", re.I),
