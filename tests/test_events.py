@@ -771,3 +771,16 @@ def test_a_time_of_a_thing_likened_to_dates_nothing():
             "korban erupsi gunung itu Desember 2021.")
     doc = Document(id="x", text=text, dct=datetime.date(2022, 11, 25), dct_source="input")
     assert not any(c.date.startswith("2021") for c in _candidates(doc))
+
+
+def test_a_fronted_verb_whose_time_went_goes_with_it():
+    import datetime
+
+    doc = Document(id="x", text="Terjadi pada Jumat (8/7/2022) lalu, seorang polisi tewas dalam baku tembak di rumah dinas itu.",
+                   dct=datetime.date(2022, 7, 11), dct_source="input")
+    titles = [c.title for c in _candidates(doc) if c.date == "2022-07-08"]
+    assert titles and titles[0].startswith("Seorang polisi tewas"), titles
+    # a subject before its time stays (`Polisi, pada Senin, menangkap …`: no verb before the time)
+    doc = Document(id="y", text="Polisi pada Senin (11/7/2022), menangkap dua tersangka pencurian di pasar itu.",
+                   dct=datetime.date(2022, 7, 12), dct_source="input")
+    assert any(c.title.startswith("Polisi") for c in _candidates(doc))

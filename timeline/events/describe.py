@@ -711,6 +711,12 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         if qualifier:  # `… pada Senin waktu setempat`: whose clock goes with the time
             pos = qualifier.end()
     pieces.append(text[pos:hi])
+    # a fronted verb whose time went, set off by a comma (`Terjadi pada Jumat (8/7) lalu, Budi tewas …`,
+    # `Ditemui pada Senin, Budi mengatakan …`) goes with its time: what is left is the clause
+    stub = pieces[0].split() if len(pieces) >= 2 else []
+    if tags is not None and 1 <= len(stub) <= 2 and pieces[1].lstrip(" ").startswith(",") and \
+            all(tags.get(w.lower()) in ("VB", "ADV") for w in stub) and len(pieces[1].split()) >= 5:
+        pieces = pieces[1:]
     # a relative clause set off by commas says more of a name than a headline needs
     # (`OPEC, yang memproduksi sepertiga minyak dunia, memutuskan …` → `OPEC memutuskan …`)
     pieces = [re.sub(r",\s*yang\b[^,]{3,120},\s*", " ", p) for p in pieces]
