@@ -51,7 +51,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     low, cap = counts(args.data / "nlp-id-postag.tsv")
-    words = sorted(w for w, k in low.items() if k >= MIN_LOWER and k >= RATIO * cap[w] and "\t" not in w)
+    words = sorted(w for w, k in low.items() if k >= MIN_LOWER and k >= RATIO * cap[w])
     args.out.write_text("# derived by scripts/common_words.py from the nlp-id POS corpus (MIT, kumparan);"
                         " one word per line\n" + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} common words → {args.out}")

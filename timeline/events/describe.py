@@ -272,7 +272,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         if ": " not in c.title:
             # `Harga minyak …, Rabu, naik …, setelah sehari sebelumnya | anjlok hampir 2 dollar …`: a
             # clause that opens on its predicate shares the subject of the sentence's first clause
-            subject = _shared_subject(c.tokens, c.title, text, c.sentence_start, lo, near)
+            subject = _shared_subject(c.tokens, tags, c.title, text, c.sentence_start, lo, near)
             if subject:
                 c.title = f"{subject} {c.title[:1].lower()}{c.title[1:]}" if not _keeps_case(c.title) else f"{subject} {c.title}"
         # the words that say what happened, not when: the date is compared on its own (`pada November`
@@ -334,15 +334,15 @@ def _keeps_case(title: str) -> bool:
     return first[1:2].isupper() or any(ch.isdigit() for ch in first)
 
 
-def _shared_subject(tokens, title: str, text: str, sentence_start: int, lo: int, times) -> str:
+def _shared_subject(tokens, tag: dict[str, str], title: str, text: str, sentence_start: int, lo: int, times) -> str:
     """The subject of the sentence's first clause when the headline of a later clause opens on its
     predicate (a verb or an adjective, after adverbs and negation: `anjlok hampir …`, `tak kuat
     melanjutkan …`) and the first clause opens on a noun phrase followed by its own predicate
     (`Harga minyak mentah dunia, Rabu, naik …`); "" otherwise. A passive (`di…`) is left alone: its
-    subject is what was done to, not the first clause's doer (`Polisi menahan Budi setelah diperiksa`)."""
+    subject is what was done to, not the first clause's doer (`Polisi menahan Budi setelah diperiksa`).
+    `tag`: the sentence's words (lower case) → their part of speech."""
     if lo <= sentence_start:
         return ""
-    tag = {w.lower(): t for _, _, w, t in tokens}
     words = [w.strip(",.").lower() for w in title.split()]
     i = 0
     while i < len(words) - 1 and tag.get(words[i]) in _BEFORE_PREDICATE:
