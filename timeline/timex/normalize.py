@@ -34,6 +34,7 @@ class Context:
     ref_gran: str | None = None
     ref_end: int = -1  # where that mention ended
     ref_sentence_day: date | None = field(default=None)  # the narrative day: see tagger.tag
+    ref_anaphor_day: date | None = field(default=None)  # the same, reaching back one paragraph
     ref_clock: datetime | None = None  # the clock time of the last date, when it had one
     w: Words = field(default_factory=words)  # the language's words and what they mean
 
@@ -392,7 +393,7 @@ def part_of_day(m: re.Match, ctx: Context) -> Result | None:
     suffix = f"T{code}" if code else _time_suffix(g, ctx.w)
     if not suffix:
         return None
-    day = ctx.ref_sentence_day or ctx.dct
+    day = (ctx.ref_anaphor_day if g.get("that") else ctx.ref_sentence_day) or ctx.dct
     return fmt(day, DAY) + suffix, "TIME", None
 
 

@@ -25,6 +25,7 @@ _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?!\d)")
 _CLOCK_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
 _PARAGRAPH_END = re.compile(r"\n")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _ON_NARRATIVE_DAY = frozenset({"clock", "part_of_day", "pod_phrase"})  # normalisers that take a day, not name one
 _ATTRIBUTIONS: dict[int, re.Pattern] = {}
 
@@ -236,10 +237,10 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
     attribution = _attribution(g)
     for start, end, rule, m in matches:
         # a clock time or part of day with no day of its own is on the narrative day, else the DCT
-        if narrative_end >= 0 and text.find("\n", narrative_end, start) == -1:
-            ctx.ref_sentence_day = narrative_day
-        else:
-            ctx.ref_sentence_day = None
+        breaks = len(_PARAGRAPH_BREAK.findall(text, narrative_end, start)) if narrative_end >= 0 else 2
+        ctx.ref_sentence_day = narrative_day if breaks == 0 else None
+        # `malam itu`, `sore harinya` point back: to that day even from the next paragraph
+        ctx.ref_anaphor_day = narrative_day if breaks <= 1 else None
         normaliser = NORMALISERS.get(rule.value)
         if normaliser is None:
             continue  # a rule naming a normaliser this version lacks finds nothing
@@ -267,6 +268,8 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
             own_day = rule.value not in _ON_NARRATIVE_DAY and not (rule.value == "ago" and ttype == "TIME")
             if anchor[1] == DAY and own_day and not attribution.search(text, max(0, start - 70), start):
                 narrative_day, narrative_end = anchor[0], end
+            elif not own_day and anchor[0] == narrative_day:
+                narrative_end = end  # `Kemudian malam harinya …`: this paragraph is on that day too
     _share_range_years(text, out, _range_join(g))
     return out
 
