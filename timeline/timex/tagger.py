@@ -24,8 +24,7 @@ from .normalize import DAY, NORMALISERS, Context
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?!\d)")
 _CLOCK_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
-_PARAGRAPH_END = re.compile(r"\n")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")  # a line break and the blank lines after it: one paragraph boundary
 _ON_NARRATIVE_DAY = frozenset({"clock", "part_of_day", "pod_phrase"})  # normalisers that take a day, not name one
 _ATTRIBUTIONS: dict[int, re.Pattern] = {}
 
@@ -237,7 +236,7 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
     attribution = _attribution(g)
     for start, end, rule, m in matches:
         # a clock time or part of day with no day of its own is on the narrative day, else the DCT
-        breaks = len(_PARAGRAPH_BREAK.findall(text, narrative_end, start)) if narrative_end >= 0 else 2
+        breaks = _paragraph_breaks(text, narrative_end, start) if narrative_end >= 0 else 2
         ctx.ref_sentence_day = narrative_day if breaks == 0 else None
         # `malam itu`, `sore harinya` point back: to that day even from the next paragraph
         ctx.ref_anaphor_day = narrative_day if breaks <= 1 else None
@@ -272,6 +271,15 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
                 narrative_end = end  # `Kemudian malam harinya …`: this paragraph is on that day too
     _share_range_years(text, out, _range_join(g))
     return out
+
+
+def _paragraph_breaks(text: str, a: int, b: int) -> int:
+    """How many paragraph boundaries lie between `a` and `b`: 0, 1, or 2 for two or more (it stops
+    there, so a day named far back costs no more than one named a paragraph ago)."""
+    first = _PARAGRAPH_BREAK.search(text, a, b)
+    if first is None:
+        return 0
+    return 1 if text.find("\n", first.end(), b) == -1 else 2
 
 
 _RANGE_JOINS: dict[int, re.Pattern] = {}
