@@ -224,12 +224,18 @@ def resolve_weekday(weekday: int, dct: date, tense: int, explicit: bool = False)
 HALF_YEAR = timedelta(days=183)
 
 
+# days from the DCT within which a day-month's weekday does not move it to another year
+WEEKDAY_PICKS_YEAR_BEYOND = 91
+
+
 def resolve_day_month(month: int, day: int, dct: date, tense: int, weekday: int | None = None,
                       explicit: bool = False) -> date | None:
     """A day and month without a year: the closest such date, or the last/next one with its own
     lalu/depan, or with a cue of its clause when that lies within half a year (`dijadwalkan pada
     10 Juni`, written on 20 June: this June's); with a weekday (`Kamis (31/10)`), the closest date
-    that falls on it."""
+    that falls on it, when the date lies more than three months from the DCT: nearer, a weekday
+    that disagrees is the writer's slip (`Sabtu (8/1)` on a Friday, read on 12 January), not a date
+    a year away."""
     reach = timedelta(days=366) if explicit else HALF_YEAR
     options = []
     for y in (dct.year - 1, dct.year, dct.year + 1):
@@ -237,10 +243,12 @@ def resolve_day_month(month: int, day: int, dct: date, tense: int, weekday: int 
             options.append(date(y, month, day))
         except ValueError:
             continue
-    if weekday is not None and any(d.isoweekday() == weekday for d in options):
-        options = [d for d in options if d.isoweekday() == weekday]
     if not options:
         return None
+    closest = min(options, key=lambda d: (abs((d - dct).days), d))
+    if (weekday is not None and abs((closest - dct).days) > WEEKDAY_PICKS_YEAR_BEYOND
+            and any(d.isoweekday() == weekday for d in options)):
+        options = [d for d in options if d.isoweekday() == weekday]
     if tense < 0:
         past = [d for d in options if d < dct and dct - d <= reach]
         if past:
