@@ -45,7 +45,7 @@ def patterns() -> dict[str, re.Pattern]:
         "cited": re.compile(rf"\b(?:{_words('cited')})\s+(?:(?:kantor\s+berita|media|situs|laman|harian|surat\s+kabar|stasiun\s+televisi)\s+(?:[\w-]+\s+)?)?$", re.I),
         "anaphora": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         # a pointing clause that only retells (`Hal itu disampaikan …`), or a saying of `hal` and a pointer
-        "retell": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})"
+        "retell": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')}|{d['anaphora']['nominal']})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})"
                              rf"\s+(?:juga\s+|pun\s+|sudah\s+|telah\s+)?(?P<verb>{_words('anaphora', 'retell')}|"
                              rf"{_words('anaphora', 'retell_happened')})\b"
                              rf"|\b(?:{_words('saying')})\s+hal\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
