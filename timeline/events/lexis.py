@@ -48,7 +48,9 @@ def patterns() -> dict[str, re.Pattern]:
         "retell": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')}|{d['anaphora']['nominal']})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})"
                              rf"\s+(?:juga\s+|pun\s+|sudah\s+|telah\s+)?(?P<verb>{_words('anaphora', 'retell')}|"
                              rf"{_words('anaphora', 'retell_happened')})\b"
-                             rf"|\b(?:{_words('saying')})\s+hal\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
+                             rf"|\b(?:{_words('saying')})\s+hal\s+(?:{_words('anaphora', 'pointers')})\b"
+                             rf"|^\W*(?:{_words('anaphora', 'so_said')})\s+(?:{_words('anaphora', 'so_said_nouns')}|"
+                             rf"{_words('anaphora', 'retell')})\b", re.I),
         "points": re.compile(rf"(?<![\w-])(?!(?:{_words('anaphora', 'time_nouns')})\s)[\w-]+\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         # the opening word of a subordinate clause, not in a fixed phrase (`sejak awal`)
         "opening": re.compile(rf"^\W*(?!(?:{_words('subordinate', 'idioms')})\b)(?:{_words('subordinate')})\b\s*,?\s*", re.I),
