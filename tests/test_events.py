@@ -576,6 +576,20 @@ def test_an_undated_lead_is_the_news_of_the_day_its_first_statement_was_made(sai
     assert lead.date == lead_date
 
 
+def test_a_lead_retold_with_a_time_of_its_own_is_dated_by_it_not_by_the_article():
+    """`X membatalkan vonis … .` ⏎ `Pembatalan itu dilakukan … pada Rabu (23/8/2023).`: one candidate,
+    on the 23rd, under the lead's headline; the lead dated by the article's day goes."""
+    import datetime
+
+    text = ("KUPANG, KOMPAS.com - Mahkamah Agung membatalkan vonis bebas dua terdakwa kasus korupsi jembatan itu.\n\n"
+            "Pembatalan itu dilakukan dalam putusan kasasi yang dibacakan majelis hakim pada Rabu (23/8/2023).")
+    doc = Document(id="x", text=text, dct=datetime.date(2023, 8, 24), dct_source="input")
+    cands = _candidates(doc)
+    assert not [c for c in cands if c.anchor == "lead"]
+    [retell] = [c for c in cands if c.date == "2023-08-23"]
+    assert retell.title.startswith("Mahkamah Agung membatalkan vonis bebas")
+
+
 def test_a_quote_said_by_nobody_named_is_headed_by_who_spoke_last():
     """`"…," ujarnya.` and `kata dia` name nobody: the speaker is the one the article named last;
     a quote dated by a time of its own keeps the attribution after it (`"… Sabtu …," pungkasnya.`)."""

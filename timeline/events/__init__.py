@@ -33,9 +33,20 @@ def candidates_of(doc: Document, timexes: list[Timex], lex: Lexicon) -> list[Can
     else:
         cands = find_candidates(doc, timexes, lex)
     describe(doc, timexes, cands, lex)
+    cands = _without_retold_leads(cands)
     for c in cands:
         c.probability = probability(c.features)
     return cands
+
+
+def _without_retold_leads(cands: list[Candidate]) -> list[Candidate]:
+    """A lead dated only by its article's day goes when a later clause retells it with a time of its
+    own (`MA membatalkan vonis bebas … .` ⏎ `Pembatalan itu dilakukan dalam putusan yang dibacakan pada
+    23 Agustus`): that clause is the lead's event, on its day, and kept the lead's headline (describe.py)."""
+    spans = [c.retold for c in cands if c.retold is not None and c.anchor != "lead"]
+    if not spans:
+        return cands
+    return [c for c in cands if not (c.anchor == "lead" and any(c.start < b and a < c.end for a, b in spans))]
 
 
 def _trigger(c: Candidate, sentence: str) -> tuple[str, int]:

@@ -49,6 +49,7 @@ class Candidate:
     speaker: str = ""  # the attribution's words (`kata Juru Bicara Kejaksaan Hendra Gunawan`)
     speaker_name: str = ""  # who says it, as a name (`Hendra Gunawan`), filled in by describe.py
     anaphoric: bool = False  # the clause opens by pointing back (`Hal itu disampaikan …`)
+    retold: tuple[int, int] | None = None  # the sentence a clause that retells what happened took its headline from (describe.py)
     quoted: bool = False
     features: dict = field(default_factory=dict)
     probability: float = 0.0

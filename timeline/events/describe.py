@@ -258,6 +258,8 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             title = _title(text, a, b, times_in(a - 200, b), who)
             if len(title.split()) >= 4:
                 c.title = title
+                if not is_saying:  # what happened, told again with its time (a saying dates only the saying)
+                    c.retold = (a, b)
         elif c.quoted and speakers and (_POINTS_BACK.match(c.title.split(": ", 1)[-1])
                                         or len(c.title.split(": ", 1)[-1].split()) < STANDS_ALONE):
             # the last sentence of a long quote that points back (`"Target utama … . Ini karena daerah
