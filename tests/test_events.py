@@ -590,6 +590,17 @@ def test_a_lead_retold_with_a_time_of_its_own_is_dated_by_it_not_by_the_article(
     assert retell.title.startswith("Mahkamah Agung membatalkan vonis bebas")
 
 
+def test_the_main_clause_after_maka_is_a_clause_of_its_own_headed_without_it():
+    import datetime
+
+    text = ("KUPANG, KOMPAS.com - Bupati menetapkan status tanggap darurat bencana banjir pada Senin (21/11/2022).\n\n"
+            "Karena korban masih terus ditemukan di sejumlah desa, maka masa tanggap darurat diperpanjang selama "
+            "tujuh hari pada Senin (28/11/2022).")
+    doc = Document(id="x", text=text, dct=datetime.date(2022, 11, 29), dct_source="input")
+    [extended] = [c for c in _candidates(doc) if c.date == "2022-11-28"]
+    assert extended.title.startswith("Masa tanggap darurat diperpanjang")
+
+
 def test_a_quote_said_by_nobody_named_is_headed_by_who_spoke_last():
     """`"…," ujarnya.` and `kata dia` name nobody: the speaker is the one the article named last;
     a quote dated by a time of its own keeps the attribution after it (`"… Sabtu …," pungkasnya.`)."""
