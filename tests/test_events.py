@@ -601,6 +601,17 @@ def test_the_main_clause_after_maka_is_a_clause_of_its_own_headed_without_it():
     assert extended.title.startswith("Masa tanggap darurat diperpanjang")
 
 
+def test_a_headline_whose_subject_is_ia_names_the_subject_or_speaker_named_last_not_an_object():
+    import datetime
+
+    text = ("KUPANG, KOMPAS.com - Ayah korban, Budi Santoso, mengatakan pihaknya akan mengambil jenazah di rumah "
+            "sakit pada Rabu (13/1/2021).\n\nSebelumnya ia berencana mengambil jenazah Andi Wijaya pada Senin "
+            "(11/1/2021). Namun, ia mengaku menunggu dua hari lagi pada Senin (11/1/2021).")
+    doc = Document(id="x", text=text, dct=datetime.date(2021, 1, 13), dct_source="input")
+    titles = [c.title for c in _candidates(doc) if c.date == "2021-01-11"]
+    assert titles and all(t.startswith("Budi Santoso ") for t in titles), titles
+
+
 def test_a_quote_said_by_nobody_named_is_headed_by_who_spoke_last():
     """`"…," ujarnya.` and `kata dia` name nobody: the speaker is the one the article named last;
     a quote dated by a time of its own keeps the attribution after it (`"… Sabtu …," pungkasnya.`)."""

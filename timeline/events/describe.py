@@ -103,6 +103,8 @@ def _quote_opening(text: str, at: int) -> tuple[int, int] | None:
 # an attribution that names nobody: `ujarnya`, `kata dia`, `ia menambahkan`
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:\w+nya|(?:\w+\s+)?(?:dia|ia|beliau)(?:\s+\w+)?)\b(?![\w-])", re.I)
 _REDUP = re.compile(r"^([a-z]+)-\1$")
+# a headline whose subject is a third person's pronoun (`Ia mengaku menunggu …`, `Beliau tiba …`)
+_PRONOUN_SUBJECT = re.compile(r"^(?:ia|dia|beliau)(?=\s+\w)", re.I)
 
 
 def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: Lexicon) -> None:
@@ -155,6 +157,18 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             grp[:] = [x for x in grp if not any(t.start < x[1] and x[0] < t.end for t in times_in(x[0] - 200, x[1]))]
 
     last_speaker = ""  # the article's last speaker named, for `ujarnya`, `kata dia`
+    # the people the article names as a subject (only capitalised words, a title, between the name
+    # and the sentence's start or the comma before it: `Ketua MK Budi Santoso berkelakar`, `Ayah korban,
+    # Budi Santoso, mengatakan`) or as a speaker (`kata Budi`), by where the name ends: `ia` stands for
+    # the last one before it, not for one named as an object (`… ia berencana menjemput Andi.`)
+    def subject_like(ss: int, s: int) -> bool:
+        lead = text[max(ss, text.rfind(",", ss, s) + 1):s]
+        return all(w[:1].isupper() or w[:1].isdigit() for w in _WORD.findall(lead)) or \
+            bool(patterns()["saying"].search(text, max(ss, s - 30), s))
+
+    persons = sorted((e, aliases.get(n, n)) for (ss, _), en in zip(spans, ents) for s, e, n in en.people
+                     if subject_like(ss, s))
+    person_ends = [e for e, _ in persons]
     for c in sorted(cands, key=lambda c: c.start):
         en = by_sentence[(c.sentence_start, c.sentence_end)]
         # a one-word "name" is a capitalised common word when the tagger reads it as a verb or a
@@ -271,6 +285,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
                 if len(title.split()) >= len(speakers[0].split()) + 4 and not _POINTS_BACK.match(title.split(": ", 1)[-1]):
                     c.title = title
         c.title = _own_side(c.title, text, c.sentence_start, c.sentence_end, en)
+        if ": " not in c.title and _PRONOUN_SUBJECT.match(c.title):
+            # `Namun, ia mengaku menunggu …`: the headline names who `ia` is, the subject named last before it
+            before = bisect.bisect_right(person_ends, lo) - 1
+            if before >= 0:
+                who = persons[before][1]
+                c.title = _PRONOUN_SUBJECT.sub(who, c.title, count=1)
+                c.participants = _unique([who] + c.participants)
         if ": " not in c.title:
             # `Harga minyak …, Rabu, naik …, setelah sehari sebelumnya | anjlok hampir 2 dollar …`: a
             # clause that opens on its predicate shares the subject of the sentence's first clause
