@@ -47,6 +47,14 @@ class Lexicon:
     examples: list[dict] = field(default_factory=list)
     _phrase_re: re.Pattern | None = field(default=None, repr=False)  # built on first use
     _ignore_re: re.Pattern | None = field(default=None, repr=False)
+    _cue_words: set[str] | None = field(default=None, repr=False)
+
+    @property
+    def cue_words(self) -> set[str]:
+        """Every one-word status cue, of any status."""
+        if self._cue_words is None:
+            self._cue_words = {c for cues in self.status_cues.values() for c in cues if " " not in c}
+        return self._cue_words
 
     def add(self, raw: dict) -> None:
         """Merge a parsed events.toml (the bundled one, then any --lexicon file over it)."""
@@ -87,6 +95,7 @@ class Lexicon:
         self.title_inner.update(w.lower() for w in raw.get("titles", {}).get("inner", []))
         self.office_en.update(w.lower() for w in raw.get("titles", {}).get("english", []))
         self._phrase_re = self._ignore_re = None
+        self._cue_words = None
 
     def ignored_spans(self, text: str) -> list[tuple[int, int]]:
         if not self.ignored:
@@ -182,7 +191,7 @@ def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "", a
     of saying is what is said); none → occurred."""
     left = sentence[max(0, trigger_at - 100):trigger_at]
     breaks = [m.end() for m in re.finditer(r"[,;:\"“”()]", left)]
-    clause = _WORD.findall((left[breaks[-1]:] if breaks else left).lower())
+    clause = [_cue_form(w, lex) for w in _WORD.findall((left[breaks[-1]:] if breaks else left).lower())]
     for i in range(len(clause) - 1, -1, -1):
         if clause[i] in lex.clause_breaks:
             clause = clause[i + 1:]
@@ -201,6 +210,14 @@ def status_of(sentence: str, trigger_at: int, lex: Lexicon, trigger: str = "", a
     if status == "planned" and cue in lex.bare_future:
         return future_status(lex, lex.kind_of(trigger) or "", trigger)
     return status
+
+
+def _cue_form(word: str, lex: Lexicon) -> str:
+    """A cue with the enclitic `-nya` is that cue (`targetnya`, `rencananya` → `target`, `rencana`)
+    unless the form with it is a cue of its own."""
+    if word.endswith("nya") and word not in lex.cue_words and word[:-3] in lex.cue_words:
+        return word[:-3]
+    return word
 
 
 _CAUSATIVE = re.compile(r"(?i)^me(?:m|n|ng|ny)?\w{3,}(?:kan|i)$")  # `menaikkan`, `menurunkan`: somebody does it
