@@ -590,26 +590,23 @@ def test_a_lead_retold_with_a_time_of_its_own_is_dated_by_it_not_by_the_article(
     assert retell.title.startswith("Mahkamah Agung membatalkan vonis bebas")
 
 
-def test_the_main_clause_after_maka_is_a_clause_of_its_own_headed_without_it():
+@pytest.mark.parametrize("text, dct, day, opening", [
+    # `maka` after a comma opens the main clause, and leaves its headline
+    ("KUPANG, KOMPAS.com - Bupati menetapkan status tanggap darurat bencana banjir pada Senin (21/11/2022).\n\n"
+     "Karena korban masih terus ditemukan di sejumlah desa, maka masa tanggap darurat diperpanjang selama "
+     "tujuh hari pada Senin (28/11/2022).", "2022-11-29", "2022-11-28", "Masa tanggap darurat diperpanjang"),
+    # `ia` is the subject or speaker named last before it, not a person named as an object
+    ("KUPANG, KOMPAS.com - Ayah korban, Budi Santoso, mengatakan pihaknya akan mengambil jenazah di rumah "
+     "sakit pada Rabu (13/1/2021).\n\nSebelumnya ia berencana mengambil jenazah Andi Wijaya pada Senin "
+     "(11/1/2021). Namun, ia mengaku menunggu dua hari lagi pada Senin (11/1/2021).", "2021-01-13", "2021-01-11",
+     "Budi Santoso "),
+])
+def test_the_headline_of_a_dated_clause_stands_on_its_own(text, dct, day, opening):
     import datetime
 
-    text = ("KUPANG, KOMPAS.com - Bupati menetapkan status tanggap darurat bencana banjir pada Senin (21/11/2022).\n\n"
-            "Karena korban masih terus ditemukan di sejumlah desa, maka masa tanggap darurat diperpanjang selama "
-            "tujuh hari pada Senin (28/11/2022).")
-    doc = Document(id="x", text=text, dct=datetime.date(2022, 11, 29), dct_source="input")
-    [extended] = [c for c in _candidates(doc) if c.date == "2022-11-28"]
-    assert extended.title.startswith("Masa tanggap darurat diperpanjang")
-
-
-def test_a_headline_whose_subject_is_ia_names_the_subject_or_speaker_named_last_not_an_object():
-    import datetime
-
-    text = ("KUPANG, KOMPAS.com - Ayah korban, Budi Santoso, mengatakan pihaknya akan mengambil jenazah di rumah "
-            "sakit pada Rabu (13/1/2021).\n\nSebelumnya ia berencana mengambil jenazah Andi Wijaya pada Senin "
-            "(11/1/2021). Namun, ia mengaku menunggu dua hari lagi pada Senin (11/1/2021).")
-    doc = Document(id="x", text=text, dct=datetime.date(2021, 1, 13), dct_source="input")
-    titles = [c.title for c in _candidates(doc) if c.date == "2021-01-11"]
-    assert titles and all(t.startswith("Budi Santoso ") for t in titles), titles
+    doc = Document(id="x", text=text, dct=datetime.date.fromisoformat(dct), dct_source="input")
+    titles = [c.title for c in _candidates(doc) if c.date == day]
+    assert titles and all(t.startswith(opening) for t in titles), titles
 
 
 def test_a_quote_said_by_nobody_named_is_headed_by_who_spoke_last():
