@@ -600,6 +600,12 @@ def test_a_lead_retold_with_a_time_of_its_own_is_dated_by_it_not_by_the_article(
      "sakit pada Rabu (13/1/2021).\n\nSebelumnya ia berencana mengambil jenazah Andi Wijaya pada Senin "
      "(11/1/2021). Namun, ia mengaku menunggu dua hari lagi pada Senin (11/1/2021).", "2021-01-13", "2021-01-11",
      "Budi Santoso "),
+    # a verb of saying whose object is a noun phrase, not what was said, stays in the headline
+    ("JAKARTA, KOMPAS.com - Komite Nasional Keselamatan Transportasi akhirnya menjelaskan hasil investigasi "
+     "mereka terhadap kecelakaan pesawat tersebut.", "2022-11-11", "2022-11-11",
+     "Komite Nasional Keselamatan Transportasi akhirnya menjelaskan hasil investigasi"),
+    ("JAKARTA, KOMPAS.com - Juru bicara kementerian itu mengatakan harga minyak naik tiga persen pada Senin "
+     "(7/11/2022).", "2022-11-11", "2022-11-07", "Harga minyak naik tiga persen"),
 ])
 def test_the_headline_of_a_dated_clause_stands_on_its_own(text, dct, day, opening):
     import datetime

@@ -534,6 +534,17 @@ LONG_FRAME_WORDS = 16  # … or a long office that ends on its holder's name (`V
 _NAME_AT_END = re.compile(r"(?:^|\s)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\s*$")
 
 
+def _says_a_clause(s: str, frame: re.Match, tags: dict[str, str] | None) -> bool:
+    """Whether what follows a verb of saying is what was said (set off by a comma or `bahwa`, or a
+    clause with a predicate of its own, a verb or an adjective: `Budi mengatakan harga naik`,
+    `… mengatakan genangan air masih cukup dalam`), not the verb's object, nouns only, a noun formed
+    from a verb among them (`KNKT menjelaskan hasil investigasi kecelakaan itu`: the headline keeps
+    the verb)."""
+    if tags is None or re.search(r"(?:,|\bbahwa)\s*$", s[:frame.start(2)], re.I):
+        return True
+    return any(verb_tag(w, tags.get(w.lower(), "")) in ("VB", "JJ") for w in _WORD.findall(frame.group(2)))
+
+
 def _frame_speaker_words(before: str) -> bool:
     """Whether the words before a saying verb can be its speaker: a few words, or a long office
     ending on a name of two capitalised words."""
@@ -764,7 +775,7 @@ def _title(text: str, lo: int, hi: int, timexes: list[Timex], speaker: list[str]
         s = opened
     # the reporting frame: `Budi mengatakan, …`, `Menurut Budi, …`
     m = patterns()["frame"].match(s)
-    if m and _frame_speaker_words(m.group(1)):
+    if m and _frame_speaker_words(m.group(1)) and _says_a_clause(s, m, tags):
         s = m.group(2)
     according = patterns()["according"].match(s)
     if according and not speaker:  # `Menurut pemantau sanksi PBB, puing-puing …` → `Pemantau sanksi PBB: Puing-puing …`
