@@ -74,10 +74,11 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     # clause of its own (not a quotation) breaking ties; one that names something by a pointer
     # (`harga minyak jenis ini`) needs the sentence before it: it heads only a clearly more central one
     central = {id(c): x for c, x in zip(g.members, centrality(g))}
-    points = patterns()["points"]
+    # (nor does one that only names its source: `Dilansir dari laman resmi X`)
+    points, cited = patterns()["points"], patterns()["source_opening"]
     best = max(members, key=lambda c: (round(central[id(c)] + 0.1 * c.features.get("lead", 0)
                                              + 0.1 * (c.anchor != "attribution") + 0.1 * c.probability
-                                             - POINTER * bool(points.search(c.title)), 6),
+                                             - POINTER * bool(points.search(c.title) or cited.match(c.title)), 6),
                                        c.doc, -c.start))
     # the kind is what happened, as most of the members that tell it happening name it
     # (a plan's kind does not name a happening it joined: `akan bertemu` said of a sighting)

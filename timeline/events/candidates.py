@@ -361,11 +361,13 @@ def _retells_saying(text: str, c: Candidate) -> bool:
 
 def _news_day(out: list[Candidate], doc: Document) -> None:
     """An undated lead is the news of the day its article's first dated statement (an attribution's
-    time, or a retold saying's: `Ali menyampaikan hal itu, Kamis (17/10/2013)`) was made, when that
+    time, a retold saying's: `Ali menyampaikan hal itu, Kamis (17/10/2013)`, or a cited source's:
+    `Dilansir dari laman resmi X, pada 10 November 2022`) was made, when that
     is a day or two before the publication day (`PT X menggandeng …` published on Friday, `kata
     Budi, Kamis (5/12/2013)` below it); otherwise of the publication day."""
     lead = next((c for c in out if c.anchor == "lead"), None)
-    said = [c for c in out if len(c.date) == 10 and (c.anchor == "attribution" or _retells_saying(doc.text, c))]
+    said = [c for c in out if len(c.date) == 10 and (c.anchor == "attribution" or _retells_saying(doc.text, c)
+                                                    or patterns()["source_opening"].match(doc.text[c.start:c.end]))]
     if lead is None or not said or doc.dct is None:
         return
     first = min(said, key=lambda c: c.start)

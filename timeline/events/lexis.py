@@ -43,6 +43,7 @@ def patterns() -> dict[str, re.Pattern]:
         "thing_before_time": re.compile(rf"\b(?:{_words('thing_before_time')})\s+(?:(?:hingga|sampai|pada|tahun|bulan)\s+)?$", re.I),
         "thing_name": re.compile(rf"(?<![\w-])(?:{_words('thing_name')})\s+$", re.I),
         "cited": re.compile(rf"\b(?:{_words('cited')})\s+(?:(?:kantor\s+berita|media|situs|laman|harian|surat\s+kabar|stasiun\s+televisi)\s+(?:[\w-]+\s+)?)?$", re.I),
+        "source_opening": re.compile(rf"^\W*(?:{_words('cited', 'source_opening')})\b", re.I),
         "anaphora": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         # a pointing clause that only retells (`Hal itu disampaikan …`), or a saying of `hal` and a pointer
         "retell": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')}|{d['anaphora']['nominal']})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})"
