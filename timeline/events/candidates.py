@@ -355,7 +355,7 @@ NEWS_DAY_LAG = 2  # how many days a report may come out after what it reports (a
 def _retells_saying(text: str, c: Candidate) -> bool:
     """A clause whose time dates a saying told again (`Ali menyampaikan hal itu, Kamis (17/10/2013)`,
     `Hal itu disampaikan Budi, Senin`): clauses.toml [anaphora]."""
-    m = patterns()["retell"].search(text, c.start, c.end)
+    m = patterns()["retell"].search(text[c.start:c.end])  # (its `^` is the clause's start, not a line's)
     return bool(m) and (m.group("verb") is None or m.group("verb").lower() not in data()["anaphora"]["retell_happened"])
 
 
