@@ -606,6 +606,10 @@ def test_a_lead_retold_with_a_time_of_its_own_is_dated_by_it_not_by_the_article(
     ("JAKARTA, KOMPAS.com - Komite Nasional Keselamatan Transportasi akhirnya menjelaskan hasil investigasi "
      "mereka terhadap kecelakaan pesawat tersebut.", "2022-11-11", "2022-11-11",
      "Komite Nasional Keselamatan Transportasi akhirnya menjelaskan hasil investigasi"),
+    # a clause that opens on its predicate shares the subject of the sentence's first clause, past a connective
+    ("KUPANG, KOMPAS.com - Pemerintah daerah menaikkan tarif angkutan kota pada Senin (1/12/2014). Sebelumnya, "
+     "harga minyak mentah dunia, Rabu (3/12/2014), naik sedikit pada perdagangan, setelah sehari sebelumnya anjlok "
+     "hampir 2 dollar AS per barrel.", "2014-12-03", "2014-12-02", "Harga minyak mentah dunia anjlok"),
     ("JAKARTA, KOMPAS.com - Juru bicara kementerian itu mengatakan harga minyak naik tiga persen pada Senin "
      "(7/11/2022).", "2022-11-11", "2022-11-07", "Harga minyak naik tiga persen"),
 ])

@@ -297,6 +297,7 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
             # clause that opens on its predicate shares the subject of the sentence's first clause
             subject = _shared_subject(c.tokens, tags, c.title, text, c.sentence_start, lo, near)
             if subject:
+                subject = subject[:1].upper() + subject[1:]  # (after a connective it was written in lower case)
                 c.title = f"{subject} {c.title[:1].lower()}{c.title[1:]}" if not _keeps_case(c.title) else f"{subject} {c.title}"
         # the words that say what happened, not when: the date is compared on its own (`pada November`
         # shared by two clauses says nothing of their being one event)
@@ -373,8 +374,8 @@ def _shared_subject(tokens, tag: dict[str, str], title: str, text: str, sentence
     if not words or tag.get(words[i]) not in _PREDICATE_TAGS or words[i].startswith("di"):
         return ""
     start = dateline_end(text, sentence_start, lo)
-    connective = edit_patterns()["connective"].match(text, start, lo)
-    start = connective.end() if connective else start
+    connective = edit_patterns()["connective"].match(text[start:lo])  # (its `^` is this start, not a line's)
+    start = start + connective.end() if connective else start
     phrase, ended = [], None
     for a, b, w, t in tokens:
         if a < start:
