@@ -602,6 +602,9 @@ def test_a_lead_retold_with_a_time_of_its_own_is_dated_by_it_not_by_the_article(
      "sakit pada Rabu (13/1/2021).\n\nSebelumnya ia berencana mengambil jenazah Andi Wijaya pada Senin "
      "(11/1/2021). Namun, ia mengaku menunggu dua hari lagi pada Senin (11/1/2021).", "2021-01-13", "2021-01-11",
      "Budi Santoso "),
+    # an outlet's line before a dash at the article's opening is a dateline
+    ("VIVA Nasional – Sidang perdana kasus itu digelar di Pengadilan Negeri Surabaya pada Senin (16/1/2023).",
+     "2023-01-16", "2023-01-16", "Sidang perdana kasus itu digelar"),
     # a verb of saying whose object is a noun phrase, not what was said, stays in the headline
     ("JAKARTA, KOMPAS.com - Komite Nasional Keselamatan Transportasi akhirnya menjelaskan hasil investigasi "
      "mereka terhadap kecelakaan pesawat tersebut.", "2022-11-11", "2022-11-11",
