@@ -624,6 +624,20 @@ def test_the_headline_of_a_dated_clause_stands_on_its_own(text, dct, day, openin
     assert titles and all(t.startswith(opening) for t in titles), titles
 
 
+def test_a_sentence_at_the_occasion_the_one_before_told_is_on_its_day():
+    """`Dalam sidang itu, hakim menjatuhkan vonis …` has no time of its own: it is the hearing's, the
+    day the sentence before gives it (clauses.toml [occasion]); not across a paragraph break."""
+    import datetime
+
+    text = ("KUPANG, KOMPAS.com - Pengadilan negeri menggelar sidang putusan kasus itu pada Kamis (16/3/2023). "
+            "Dalam sidang itu, hakim menjatuhkan vonis dua tahun penjara untuk terdakwa Budi Santoso.\n\n"
+            "Dalam sidang itu, jaksa juga membacakan tuntutan untuk terdakwa lain.")
+    doc = Document(id="x", text=text, dct=datetime.date(2023, 3, 17), dct_source="input")
+    titles = [c.title for c in _candidates(doc) if c.date == "2023-03-16"]
+    assert any(t.startswith("Hakim menjatuhkan vonis") for t in titles), titles
+    assert not any("membacakan" in t for t in titles), titles
+
+
 def test_a_quote_said_by_nobody_named_is_headed_by_who_spoke_last():
     """`"…," ujarnya.` and `kata dia` name nobody: the speaker is the one the article named last;
     a quote dated by a time of its own keeps the attribution after it (`"… Sabtu …," pungkasnya.`)."""

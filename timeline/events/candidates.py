@@ -233,6 +233,10 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
              or bisect.bisect_left(future_starts, s) < bisect.bisect_left(future_starts, e)}
     if doc.dct is not None and sents:
         timed.add(lead_index)
+    # a sentence that opens at the occasion the one before told (`Dalam sidang itu, hakim …`): on its day
+    occasion = {i for i in range(1, n) if i not in timed and i - 1 in timed and sents[i][2] == sents[i - 1][2]
+                and patterns()["occasion"].match(text[sents[i][0]:sents[i][1]])}
+    timed |= occasion
     wanted = sorted(timed)
     bodies = {i: dateline_end(text, sents[i][0], sents[i][1]) for i in wanted}
     from ..nlp import tag_many
@@ -253,6 +257,11 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
         used: set[int] = set()
         # the time of each piece; a predicate-less piece hands its time on to the next piece
         pending: Timex | None = None
+        if i in occasion:
+            before = [c for c in out if c.sentence_index == i - 1 and c.anchor == "own" and c.timex is not None]
+            if not before:
+                continue
+            pending = before[-1].timex  # (`Dalam sidang itu,` has no predicate: it hands it on)
         for k, (a, b, role) in enumerate(pieces):
             piece_times = [t for t in times if body + a <= t.start < body + b]
             piece = sentence[a:b]

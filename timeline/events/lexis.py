@@ -23,6 +23,8 @@ def patterns() -> dict[str, re.Pattern]:
         "dateline": re.compile(d["dateline"]["pattern"]),
         "lead_dateline": re.compile(d["lead_dateline"]["pattern"]),
         "quote": re.compile(d["quote"]["pattern"]),
+        "occasion": re.compile(rf"^\W*(?:{_words('occasion', 'prepositions')})\s+(?!(?:{_words('anaphora', 'time_nouns')})\s)"
+                               rf"[\w-]+(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         "clause_break": re.compile(rf"(?:,\s+(?=(?:{_words('clause_break')})\b)|;\s*|\s+(?=(?:{_words('complement')})\b))", re.I),
         "venue": re.compile(rf"\b(?:{_words('venue', 'prepositions')})\s+(?:(?:{_words('venue', 'nouns')})\s+)?$", re.I),
         "subordinate_first": re.compile(rf"^\W*(?:{_words('subordinate')})\b", re.I),
@@ -62,7 +64,7 @@ def patterns() -> dict[str, re.Pattern]:
 
 
 # the sections of clauses.toml whose examples tests/test_rules.py walks, with the pattern that checks them
-EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "complement": "complement", "dateline": "dateline", "lead_dateline": "lead_dateline", "quote": "quote", "clause_break": "clause_break", "saying": "saying",
+EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "complement": "complement", "dateline": "dateline", "lead_dateline": "lead_dateline", "occasion": "occasion", "quote": "quote", "clause_break": "clause_break", "saying": "saying",
                     "comparison": "comparison", "thing_before_time": "thing_before_time", "name_before_year": "name_before_year",
                     "cited": "cited", "anaphora": "anaphora", "vague_future": "vague_future",
                     "reference_point": "reference_point", "section": "section",
