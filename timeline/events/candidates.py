@@ -258,10 +258,18 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
         # the time of each piece; a predicate-less piece hands its time on to the next piece
         pending: Timex | None = None
         if i in occasion:
-            before = [c for c in out if c.sentence_index == i - 1 and c.anchor == "own" and c.timex is not None]
-            if not before:
+            # the last clause of the sentence before dated by a time of its own (`out` is in sentence order:
+            # only that sentence's candidates are looked at, so a long document costs no more)
+            before = None
+            for c in reversed(out):
+                if c.sentence_index < i - 1:
+                    break
+                if c.anchor == "own" and c.timex is not None:
+                    before = c
+                    break
+            if before is None:
                 continue
-            pending = before[-1].timex  # (`Dalam sidang itu,` has no predicate: it hands it on)
+            pending = before.timex  # (`Dalam sidang itu,` has no predicate: it hands it on)
         for k, (a, b, role) in enumerate(pieces):
             piece_times = [t for t in times if body + a <= t.start < body + b]
             piece = sentence[a:b]
