@@ -102,12 +102,15 @@ def sentences(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def dateline_end(text: str, start: int, end: int) -> int:
     """Where a dateline (`PALEMBANG, KOMPAS.com -`, `MOSKOW -`, `Kupang, KOMPAS.com` with no dash)
     at the start of a sentence ends; `start` when there is none. At the opening of the text, any
     outlet's line of capitalised words before a dash (`VIVA Nasional – `: `lead_dateline`) too."""
     m = patterns()['dateline'].match(text, start, end)
-    if m is None and not text[:start].strip():
+    if m is None and _LEADING_SPACE.match(text).end() >= start:  # (only white space before: no copy of it)
         m = patterns()['lead_dateline'].match(text, start, end)
     return m.end() if m else start
 
