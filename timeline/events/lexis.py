@@ -23,7 +23,7 @@ def patterns() -> dict[str, re.Pattern]:
         "dateline": re.compile(d["dateline"]["pattern"]),
         "lead_dateline": re.compile(d["lead_dateline"]["pattern"]),
         "quote": re.compile(d["quote"]["pattern"]),
-        "occasion": re.compile(rf"^\W*(?:{_words('occasion', 'prepositions')})\s+(?!(?:{_words('anaphora', 'time_nouns')})\s)"
+        "occasion": re.compile(rf"^\W*(?:{_words('occasion', 'prepositions')})\s+(?!(?:{_words('anaphora', 'time_nouns')}|{_words('occasion', 'not_occasions')})\s)"
                                rf"[\w-]+(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         "clause_break": re.compile(rf"(?:,\s+(?=(?:{_words('clause_break')})\b)|;\s*|\s+(?=(?:{_words('complement')})\b))", re.I),
         "venue": re.compile(rf"\b(?:{_words('venue', 'prepositions')})\s+(?:(?:{_words('venue', 'nouns')})\s+)?$", re.I),
