@@ -6,6 +6,8 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from ..nlp import NOMINAL_FORM
+
 
 @cache
 def data() -> dict:
@@ -48,7 +50,7 @@ def patterns() -> dict[str, re.Pattern]:
         "source_opening": re.compile(rf"^\W*(?:{_words('cited', 'source_opening')})\b", re.I),
         "anaphora": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         # a pointing clause that only retells (`Hal itu disampaikan …`), or a saying of `hal` and a pointer
-        "retell": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')}|{d['anaphora']['nominal']})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})"
+        "retell": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')}|{NOMINAL_FORM})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})"
                              rf"\s+(?:juga\s+|pun\s+|sudah\s+|telah\s+)?(?P<verb>{_words('anaphora', 'retell')}|"
                              rf"{_words('anaphora', 'retell_happened')})\b"
                              rf"|\b(?:{_words('saying')})\s+hal\s+(?:{_words('anaphora', 'pointers')})\b"

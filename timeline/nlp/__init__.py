@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-# nouns formed from a verb: pe(N)-…-an, per-…-an, ke-…-an (`penangkapan`, `pertemuan`, `kecelakaan`)
-_NOMINAL = re.compile(r"^(?:pe[mnr]?|peng|peny|per|ke)[a-z]{3,}an(?:nya)?$")
+# nouns formed from a verb: pe(N)-…-an, per-…-an, ke-…-an (`penangkapan`, `pertemuan`, `kecelakaan`);
+# the form is also what a retelling clause may name again (events/lexis.py `retell`)
+NOMINAL_FORM = r"(?:pe[mnr]?|peng|peny|per|ke)[a-z]{3,}an"
+_NOMINAL = re.compile(rf"^{NOMINAL_FORM}(?:nya)?$")
 # affixed verb forms, used only when the part-of-speech model is not there
 _VERB_FORM = re.compile(r"^(?:me[mn]?|meng|meny|di|ber|ter|mem)[a-z]{3,}$")
 _TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\S")
