@@ -234,6 +234,7 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
     narrative_day: date | None = None  # the last day the paragraph named, not one dating an attribution
     narrative_end = -1
     attribution = _attribution(g)
+    on_narrative_day: list[int] = []  # the indices in `out` of clocks and parts of day valued on a day not their own
     for start, end, rule, m in matches:
         # a clock time or part of day with no day of its own is on the narrative day, else the DCT
         breaks = _paragraph_breaks(text, narrative_end, start) if narrative_end >= 0 else 2
@@ -256,6 +257,8 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
             new_start, extra_mod = _modifier(text, start, prev_end, ttype, g)
             if extra_mod and not mod:
                 start, mod = new_start, extra_mod
+        if rule.value in _ON_NARRATIVE_DAY and "T" in value:
+            on_narrative_day.append(len(out))
         out.append(Timex(tid=f"t{len(out) + 1}", start=start, end=end, text=original[start:end],
                          type=ttype, value=value, mod=mod, rule=rule.name))
         prev_end = end
@@ -269,8 +272,28 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
                 narrative_day, narrative_end = anchor[0], end
             elif not own_day and anchor[0] == narrative_day:
                 narrative_end = end  # `Kemudian malam harinya …`: this paragraph is on that day too
+    _day_after_clock(text, out, on_narrative_day)
     _share_range_years(text, out, _range_join(g))
     return out
+
+
+_DAY_AFTER_CLOCK = re.compile(r"\s*,?\s*")
+
+
+def _day_after_clock(text: str, out: list[Timex], clocks: list[int]) -> None:
+    """A clock time right before the day it is on (`pukul 01.45 WIB Rabu (8/9) dini hari`, `pukul
+    14.00 WIB, Senin (6/9)`) is on that day, not on the narrative day or the DCT: the two stay two
+    expressions, as a day and a clock parted by a comma do (docs/timex-conventions.md)."""
+    for i in clocks:
+        if i + 1 >= len(out):
+            continue
+        clock, day = out[i], out[i + 1]
+        if day.type not in ("DATE", "TIME") or not _DAY_AFTER_CLOCK.fullmatch(text, clock.end, day.start):
+            continue
+        anchor = _as_date(day.value)
+        if anchor is None or anchor[1] != DAY or (i + 1) in clocks:
+            continue
+        clock.value = anchor[0].isoformat() + clock.value[clock.value.index("T"):]
 
 
 def _paragraph_breaks(text: str, a: int, b: int) -> int:
