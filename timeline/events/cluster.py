@@ -222,15 +222,18 @@ def _reachable(c: Candidate, by_date: dict[str, list[Group]]) -> list[Group]:
 def _weak_joined(c: Candidate, v: dict[str, float], reachable: list[Group]) -> bool:
     """A plan of a day (`akan bertemu Kamis`) joins the most similar event that happened within
     `pairs.NEAR_DAYS` of it, and a lead dated only by its article's day the most similar one of a day
-    or two before (today's news of yesterday's arrest), when their similarity reaches `JOIN_COARSER`
+    or two before that is of its kind (today's news of yesterday's arrest), when their similarity reaches `JOIN_COARSER`
     (the dev stories hold too few such pairs for the merge model to learn them)."""
     if len(c.date) != 10:
         return False
     if c.status not in HAPPENED:
         near = [g for g in reachable if len(g.date) == 10 and g.told]  # (some member tells it happening)
     elif c.anchor == "lead":
+        # (of a kind the event has, by the lexicon: a lead of a new step, `Tim DVI berhasil mengidentifikasi
+        # korban kebakaran …`, names the earlier event in its words but is not it)
         day = span_start(c.date)
-        near = [g for g in reachable if len(g.date) == 10 and 0 < (day - span_start(g.date)).days]
+        near = [g for g in reachable if len(g.date) == 10 and 0 < (day - span_start(g.date)).days
+                and any(_kin(c.kind, k, g.compatible) for k in g.kinds)]
     else:
         return False
     best, score = _most_similar(c, v, near)
