@@ -66,6 +66,7 @@ def _mention(c: Candidate, sentence: str) -> Mention:
 
 
 POINTER = 0.2  # what a title that names something by a pointer loses as the event's headline
+ASIDE = 0.2  # … and one of a member dated otherwise than the event
 
 
 def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
@@ -76,9 +77,12 @@ def _event(g: Group, sentences: dict[tuple[str, int], str]) -> Event:
     central = {id(c): x for c, x in zip(g.members, centrality(g))}
     # (nor does one that only names its source: `Dilansir dari laman resmi X`)
     points, cited = patterns()["points"], patterns()["source_opening"]
+    # (nor one that tells it on another day, a lead of the next day's news that joined it: `… bicara
+    # ancaman sanksi` of Friday does not head Wednesday's decision)
     best = max(members, key=lambda c: (round(central[id(c)] + 0.1 * c.features.get("lead", 0)
                                              + 0.1 * (c.anchor != "attribution") + 0.1 * c.probability
-                                             - POINTER * bool(points.search(c.title) or cited.match(c.title)), 6),
+                                             - POINTER * bool(points.search(c.title) or cited.match(c.title))
+                                             - ASIDE * (c.date != g.date), 6),
                                        c.doc, -c.start))
     # the kind is what happened, as most of the members that tell it happening name it
     # (a plan's kind does not name a happening it joined: `akan bertemu` said of a sighting)
