@@ -258,6 +258,7 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
         times = [t for t in dated[bisect.bisect_left(starts, body):bisect.bisect_left(starts, e)] if t.end <= e]
         futures = near_future[bisect.bisect_left(future_starts, body):bisect.bisect_left(future_starts, e)]
         used: set[int] = set()
+        occasions: list[Candidate] = []
         # the time of each piece; a predicate-less piece hands its time on to the next piece
         pending: Timex | None = None
         if i in occasion:
@@ -289,6 +290,12 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
                                           quoted=role == "quote"))
                 continue
             if role == "attribution":
+                # the occasion it was said at is an event of that time, told by the speaker (`ujar Budi
+                # usai bertemu Presiden di Istana, Jumat (31/3)`: clauses.toml [said_at])
+                said_at = patterns()["said_at"].match(piece)
+                if said_at and has_predicate(a + said_at.end(), b):
+                    lo = a + said_at.start("speaker")
+                    occasions.append(_candidate(doc, text, (s, e), (body + lo, body + b), timex, "own", i, p, n))
                 # the time of saying dates what was said: the quote before it, or the clause after it
                 # (the whole quotation, however many clauses it has)
                 if k > 0 and pieces[k - 1][2] == "quote":
@@ -315,6 +322,9 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
             out.append(_candidate(doc, text, (s, e), (body + a, body + b), timex, "own", i, p, n,
                                   quoted=role == "quote"))
             used.add(id(timex))
+        if occasions:
+            first = next((k for k, c in enumerate(out) if c.sentence_start == s), len(out))
+            out[first:] = sorted(out[first:] + occasions, key=lambda c: c.start)
         if pending is not None and id(pending) not in used:
             # a time left over at the end (`…naik tiga persen pada Selasa`) dates the last clause before
             # it that has none, unless it opens a clause of its own (`setelah … pada Juni lalu`)

@@ -37,6 +37,8 @@ def patterns() -> dict[str, re.Pattern]:
                             rf"(?:bahwa\s+)?(.{{15,}})$", re.I),
         "quote_end": re.compile(rf"^([^\"“”]{{10,}}?[\"”])\s*,?\s*(?=(?:{_words('saying')})\b)", re.I),
         "saying_first": re.compile(rf"^\W*(?:{_words('saying')})\b", re.I),
+        "said_at": re.compile(rf"^\W*(?:{_words('saying')})\s+(?P<speaker>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,5}}))"
+                              rf"\s+(?:{_words('said_at')})\s+(?!(?:itu|ini|tersebut)\b)", re.I),
         "comparison": re.compile(rf"\b(?:{_words('comparison')})\s+(?:[\w-]+\s+){{0,3}}?(?:sejak|dalam|pada|selama)\s*$", re.I),
         "according": re.compile(rf"^(?:{_words('according')})\s+((?:[^\s,]+\s+){{0,5}}[^\s,]+),\s+(?=\S.{{14,}})", re.I),
         "section": re.compile(rf"^\s*(?:{_words('section')})[ \t]+(?=[A-Z][a-z])"),
@@ -70,7 +72,7 @@ EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "compl
                     "comparison": "comparison", "thing_before_time": "thing_before_time", "name_before_year": "name_before_year",
                     "cited": "cited", "anaphora": "anaphora", "vague_future": "vague_future",
                     "reference_point": "reference_point", "section": "section",
-                    "according": "according", "thing_name": "thing_name", "statement": "statement"}
+                    "according": "according", "thing_name": "thing_name", "statement": "statement", "said_at": "said_at"}
 
 
 @cache
