@@ -55,6 +55,14 @@ def _rules() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, 
     return frozenset(d["keep"]), frozenset(d["clauses"]), frozenset(w.lower() for w in d["keep_words"]), d["weights"]
 
 
+@cache
+def _amounts() -> frozenset[str]:
+    """Words of amount whose counted noun phrase follows them (clauses.toml [compress] `amounts`)."""
+    from ..events.lexis import data
+
+    return frozenset(data()["compress"]["amounts"])
+
+
 def _words(tokens) -> int:
     return sum(1 for t in tokens if not t.is_punct)
 
@@ -72,6 +80,7 @@ def _least_loss(doc, excess: int, keep, clauses, keep_words, weights) -> set[int
     clauses.toml [compress] `weights`). A knapsack over the tree: for each token, the least loss of
     deleting n words below it, keeping it or deleting it whole. None when no deletion is enough."""
     name_weight, clause_weight, cut = weights["name_or_figure"], weights["clause"], weights["cut"]
+    amounts = _amounts()
     core_weight = weights["of_core"]
 
     def weight(t) -> float:
@@ -91,8 +100,10 @@ def _least_loss(doc, excess: int, keep, clauses, keep_words, weights) -> set[int
         # harga minyak`: a bare `Fenomena menjadi …` points at what is gone)
         only = t.head.dep_ == "nsubj" and t.head.head.dep_ == "ROOT" and t.head.tag_ != "NNP" and \
             [c for c in t.head.children if not c.is_punct and c.dep_ not in ("det", "case", "cc")] == [t]
+        # … nor what a word of amount counts (`Sebanyak | 10 jenazah korban …`: `Sebanyak,` alone says nothing)
+        counted = t.head.lower_ in amounts and t.head.i < t.i
         return t.dep_ != "ROOT" and t.dep_.split(":")[0] not in keep and t.lower_ not in keep_words \
-            and not name_rest and not joint and not only
+            and not name_rest and not joint and not only and not counted
 
     def best(t) -> dict[int, tuple[float, frozenset[int]]]:
         """deleted words → (loss, deleted token indices), below `t` and `t` itself."""
