@@ -272,7 +272,8 @@ def title_holders(text: str, lex: Lexicon) -> dict[str, set[str]]:
     title_words = lex.titles | lex.title_inner
     holders: dict[str, set[str]] = {}
     text = without_headings(text)
-    for m in re.finditer(r"(?=\b([A-Za-z]+)((?:\s+[A-Z][\w'’-]*){2,6}))", text):
+    # (a name does not go on past the end of a line: `2 Gubernur Melawan⏎⏎Sebelum Budi …` names nobody)
+    for m in re.finditer(r"(?=\b([A-Za-z]+)((?:[ \t]+[A-Z][\w'’-]*){2,6}))", text):
         if m.group(1).lower() not in lex.titles:
             continue
         if re.search(r"\b(?:wakil|mantan|eks|calon|wa)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
