@@ -182,7 +182,12 @@ def governs(text: str, t: Timex) -> bool:
         return False  # `Olimpiade Paris 2024`, `UU Nomor 31 Tahun 1999`
     if re.fullmatch(r"(?:[Tt]ahun|TA)\s+\d{4}", t.text) and patterns()['name_before_year'].search(before):
         return False  # `Tahun Anggaran 2025`, `Perpres Nomor 12 Tahun 2025`
+    if _YEAR_RANGE.fullmatch(t.text) and not patterns()['year_range_dated'].search(before):
+        return False  # `proyek … tahun 2020-2022`: a thing's period (clauses.toml [year_range])
     return True
+
+
+_YEAR_RANGE = re.compile(r"(?:[Tt]ahun\s+)?\d{4}\s*[-–]\s*\d{2,4}")
 
 
 def _governing(text: str, times: list[Timex]) -> Timex | None:

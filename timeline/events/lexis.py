@@ -63,6 +63,7 @@ def patterns() -> dict[str, re.Pattern]:
         "opening": re.compile(rf"^\W*(?!(?:{_words('subordinate', 'idioms')})\b)(?:{_words('subordinate')})\b\s*,?\s*", re.I),
         "fronted": re.compile(rf"^(?:{_words('headline', 'fronted')})\s+(?:[^\s,]+\s+){{0,6}}[^\s,]+,\s+", re.I),
         "vague_future": re.compile(rf"^(?:{_words('vague_future')})$", re.I),
+        "year_range_dated": re.compile(rf"(?<![\w-])(?:{_words('year_range', 'dated_after')})\s+$", re.I),
         "name_before_year": re.compile(rf"(?<![\w-])(?!(?:{_words('name_before_year', 'not_names')})\b)[A-Z0-9][\w-]*\s+$"),
     }
 
@@ -72,7 +73,8 @@ EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "compl
                     "comparison": "comparison", "thing_before_time": "thing_before_time", "name_before_year": "name_before_year",
                     "cited": "cited", "anaphora": "anaphora", "vague_future": "vague_future",
                     "reference_point": "reference_point", "section": "section",
-                    "according": "according", "thing_name": "thing_name", "statement": "statement", "said_at": "said_at"}
+                    "according": "according", "thing_name": "thing_name", "statement": "statement", "said_at": "said_at",
+                    "year_range": "year_range_dated"}
 
 
 @cache
