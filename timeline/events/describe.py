@@ -311,6 +311,13 @@ def describe(doc: Document, timexes: list[Timex], cands: list[Candidate], lex: L
         # a predicate of the opening connective (`Untuk diketahui, X bakal …`) is not the clause's
         opening = edit_patterns()["connective"].match(clause)
         skip = opening.end() if opening else 0
+        # … nor a word of a fronted phrase of responding (`Merespons bencana erupsi X, Bupati menetapkan
+        # …`: a decision, not an eruption), while the clause after it has one (clauses.toml [headline]
+        # `responding`; an occasion's phrase stays: `Dalam lawatannya pada September, keduanya sepakat`)
+        fronted = patterns()["fronted"].match(clause)
+        if fronted and clause.split(None, 1)[0].lower() in data()["headline"]["responding"] \
+                and any(at >= fronted.end() for at, _, _ in triggers):
+            triggers = [x for x in triggers if x[0] >= fronted.end()]
         preds = [(s - lo, e - lo, w) for s, e, w in predicates(c.tokens, lo, hi) if s - lo >= skip]
         if triggers:
             at, word, c.kind = triggers[0]
