@@ -284,14 +284,15 @@ def _day_after_clock(text: str, out: list[Timex], clocks: list[int]) -> None:
     """A clock time right before the day it is on (`pukul 01.45 WIB Rabu (8/9) dini hari`, `pukul
     14.00 WIB, Senin (6/9)`) is on that day, not on the narrative day or the DCT: the two stay two
     expressions, as a day and a clock parted by a comma do (docs/timex-conventions.md)."""
+    on_day = set(clocks)  # (a set: a document of many clocks costs what its clocks cost)
     for i in clocks:
-        if i + 1 >= len(out):
+        if i + 1 >= len(out) or (i + 1) in on_day:
             continue
         clock, day = out[i], out[i + 1]
         if day.type not in ("DATE", "TIME") or not _DAY_AFTER_CLOCK.fullmatch(text, clock.end, day.start):
             continue
         anchor = _as_date(day.value)
-        if anchor is None or anchor[1] != DAY or (i + 1) in clocks:
+        if anchor is None or anchor[1] != DAY:
             continue
         clock.value = anchor[0].isoformat() + clock.value[clock.value.index("T"):]
 
