@@ -264,6 +264,7 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
         futures = near_future[bisect.bisect_left(future_starts, body):bisect.bisect_left(future_starts, e)]
         used: set[int] = set()
         occasions: list[Candidate] = []
+        first = len(out)  # this sentence's candidates start here
         # the time of each piece; a predicate-less piece hands its time on to the next piece
         pending: Timex | None = None
         if i in occasion:
@@ -328,7 +329,6 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
                                   quoted=role == "quote"))
             used.add(id(timex))
         if occasions:
-            first = next((k for k, c in enumerate(out) if c.sentence_start == s), len(out))
             out[first:] = sorted(out[first:] + occasions, key=lambda c: c.start)
         if pending is not None and id(pending) not in used:
             # a time left over at the end (`…naik tiga persen pada Selasa`) dates the last clause before
