@@ -179,11 +179,13 @@ def _alternation(keys, case: str | None = None, trie: bool = True) -> str:
         keys = sorted({f for k in keys for f in (k, k.upper())})
     elif case == "upper":
         keys = sorted({k.upper() for k in keys})
+    elif case == "upper_or_lower":  # `WIB` or `wib`, not `Wib`
+        keys = sorted({f for k in keys for f in (k.upper(), k.lower())})
     if trie:
         body = trie_pattern(keys, case is None)
     else:
         body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=lambda k: (-len(k), k)))
-    return f"(?-i:{body})" if case in ("title", "upper") else f"(?:{body})"
+    return f"(?-i:{body})" if case in ("title", "upper", "upper_or_lower") else f"(?:{body})"
 
 
 def _number_pattern(w: Words, trie: bool = True) -> str:
