@@ -61,7 +61,7 @@ def patterns() -> dict[str, re.Pattern]:
         "points": re.compile(rf"(?<![\w-])(?!(?:{_words('anaphora', 'time_nouns')})\s)[\w-]+\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
         # the opening word of a subordinate clause, not in a fixed phrase (`sejak awal`)
         "opening": re.compile(rf"^\W*(?!(?:{_words('subordinate', 'idioms')})\b)(?:{_words('subordinate')})\b\s*,?\s*", re.I),
-        "fronted": re.compile(rf"^(?:{_words('headline', 'fronted')})\s+(?:[^\s,]+\s+){{0,6}}[^\s,]+,\s+", re.I),
+        "fronted": re.compile(rf"^(?:{_words('headline', 'fronted')}|{_words('headline', 'responding')})\s+(?:[^\s,]+\s+){{0,6}}[^\s,]+,\s+", re.I),
         "vague_future": re.compile(rf"^(?:{_words('vague_future')})$", re.I),
         "year_range_dated": re.compile(rf"(?<![\w-])(?:{_words('year_range', 'dated_after')})\s+$", re.I),
         "name_before_year": re.compile(rf"(?<![\w-])(?!(?:{_words('name_before_year', 'not_names')})\b)[A-Z0-9][\w-]*\s+$"),
