@@ -386,6 +386,7 @@ class Grammar:
     rules: tuple[Rule, ...]
     triggers: Triggers
     mod_re: re.Pattern
+    mod_ends: frozenset[str]  # the last letters of the modifiers, lower case: a cheap test before mod_re
 
 
 def build(words_raw: dict[str, Any], rules_raw: dict[str, Any]) -> Grammar:
@@ -395,7 +396,8 @@ def build(words_raw: dict[str, Any], rules_raw: dict[str, Any]) -> Grammar:
     keys = sorted(w.mods, key=len, reverse=True)
     alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
     mod_re = re.compile(rf"(?<!\w)({alt})\s+$", re.IGNORECASE)
-    return Grammar(w, compiled, triggers_of(compiled, w), mod_re)
+    ends = frozenset(k[-1].lower() for k in keys) | frozenset(k[-1].upper() for k in keys)
+    return Grammar(w, compiled, triggers_of(compiled, w), mod_re, ends)
 
 
 @cache

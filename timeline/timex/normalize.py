@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Callable
 
 from dateutil.relativedelta import relativedelta
@@ -312,8 +313,19 @@ def _with_clock(day: date | None, g: dict, w: Words) -> tuple[str, bool]:
     return fmt(day, DAY) + suffix, bool(suffix)
 
 
+_YEAR_ONLY = frozenset(("year", "year2", "dir"))  # the groups of the year rules (`2020`, `2019-2020`)
+
+
+@lru_cache(maxsize=256)
+def _names_only_a_year(pattern: re.Pattern) -> bool:
+    """Whether a rule's pattern can name nothing but a year (no month, day, weekday or clock group)."""
+    return pattern.groupindex.keys() <= _YEAR_ONLY
+
+
 def calendar(m: re.Match, ctx: Context) -> Result | None:
     g = m.groupdict()
+    if g.get("year") and _names_only_a_year(m.re):  # a year alone: a dense line of them costs little
+        return f"{_year_from(g['year'], ctx.dct):04d}", "DATE", None
     w = ctx.w
     dct = ctx.dct
     # a month range (`Juni-Juli 2014`) is valued by its start, like a year range

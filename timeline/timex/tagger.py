@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import islice
+from operator import itemgetter
 
 from .grammar import Grammar, Rule, Triggers, default
 from ..model import Timex
@@ -76,15 +78,13 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
             if fits is None:  # numbers repeat: each is checked against the shapes once per text
                 fits = shapes_of[word] = tuple(k for k, shape in shapes if shape is None or shape.fullmatch(word))
             if fits:
-                lo, hi = tok.span()
-                lo, hi = max(0, lo - _DIGIT_MARGIN), hi + _DIGIT_MARGIN
+                lo, hi = tok.start() - _DIGIT_MARGIN, tok.end() + _DIGIT_MARGIN
                 for k in fits:  # _add_window, inlined: a line of dense dates has a number every few characters
                     spans = digit_windows[k]
                     if spans and lo <= spans[-1][1]:
-                        if hi > spans[-1][1]:
-                            spans[-1][1] = hi
+                        spans[-1][1] = hi  # tokens come in order and the margin is one: `hi` only grows
                     else:
-                        spans.append([lo, hi])
+                        spans.append([lo if lo > 0 else 0, hi])
             continue
         rules_of = by_word.get(word.lower())
         if not rules_of:
@@ -116,6 +116,9 @@ def _candidates(text: str, grammar: tuple[Rule, ...], trig: Triggers | None = No
     return found
 
 
+_START = itemgetter(0)
+
+
 def _select(cands: list[tuple[int, int, Rule, re.Match]]) -> list[tuple[int, int, Rule, re.Match]]:
     """Non-overlapping matches: longest first, then earliest rule, then leftmost.
 
@@ -123,6 +126,9 @@ def _select(cands: list[tuple[int, int, Rule, re.Match]]) -> list[tuple[int, int
     (matches are short), so this is linear however densely the matches lie."""
     if not cands:
         return []
+    cands.sort(key=_START)
+    if all(a[1] <= b[0] for a, b in zip(cands, islice(cands, 1, None))):
+        return cands  # nothing overlaps (most texts, and a line of dense dates): nothing to settle
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))
     taken = bytearray(max(c[1] for c in cands))
     chosen = []
@@ -139,6 +145,8 @@ def _select(cands: list[tuple[int, int, Rule, re.Match]]) -> list[tuple[int, int
 def _modifier(text: str, start: int, floor: int, ttype: str, g: Grammar) -> tuple[int, str | None]:
     """A modifier right before `start` (not before `floor`) that may modify this type."""
     lo = max(floor, start - 25)
+    if text[lo:start].rstrip()[-1:] not in g.mod_ends:
+        return start, None  # no modifier ends in this letter (a line of numbers: no search at all)
     m = g.mod_re.search(text, lo, start)
     if not m or m.end() != start:
         return start, None
@@ -259,8 +267,7 @@ def tag(text: str, dct: date | None = None, grammar: Grammar | None = None, *, u
                 start, mod = new_start, extra_mod
         if rule.value in _ON_NARRATIVE_DAY and "T" in value:
             on_narrative_day.append(len(out))
-        out.append(Timex(tid=f"t{len(out) + 1}", start=start, end=end, text=original[start:end],
-                         type=ttype, value=value, mod=mod, rule=rule.name))
+        out.append(Timex(f"t{len(out) + 1}", start, end, original[start:end], ttype, value, mod, rule.name))
         prev_end = end
         anchor = _as_date(value)
         if anchor and ttype in ("DATE", "TIME"):
