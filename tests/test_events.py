@@ -421,6 +421,25 @@ def test_a_clause_that_only_retells_is_headed_by_what_it_points_back_to():
     assert not any("peristiwa naas" in t.lower() for t in drowned)
 
 
+@pytest.mark.parametrize("title", ['"Perkembangan Kasus Campak pada Anak"', "“Perkembangan Kasus Campak pada Anak”"])
+def test_a_title_in_quotes_is_no_quotation_that_cuts_the_clause(title):
+    """`Hal ini disampaikan … dalam konferensi pers bertajuk "…", yang disiarkan … pada Senin`: the
+    quoted words are the conference's title (clauses.toml [quoted_title]), so the clause the time dates
+    is the retelling one, headed by what it retells; before, the piece cut off after
+    the title was headed `Yang disiarkan langsung …` (a blind story, session 19)."""
+    import datetime
+
+    text = ("KUPANG, KOMPAS.com - Dinas Kesehatan mencatat 324 kasus campak pada anak di 28 kecamatan.\n\n"
+            "Hal ini disampaikan oleh Juru Bicara Dinas Kesehatan Budi Santoso dalam konferensi pers bertajuk "
+            + title + ", yang disiarkan langsung lewat kanal YouTube dinas itu pada Senin (7/11/2022).")
+    doc = Document(id="x", text=text, dct=datetime.date(2022, 11, 7), dct_source="input")
+    said = [c for c in _candidates(doc) if c.anchor == "own"]
+    assert [c.date for c in said] == ["2022-11-07"]
+    assert "Dinas Kesehatan mencatat 324 kasus campak pada anak" in said[0].title
+    [(_, _, role)] = [p for p in clauses(text[text.index("Hal ini"):]) if "bertajuk" in text[text.index("Hal ini"):][p[0]:p[1]]]
+    assert role == "clause"
+
+
 def test_a_frame_left_out_of_a_headline_keeps_who_said_it():
     """`Presiden Prabowo Subianto menyebut, bakal menggunakan …`: the headline is who said what."""
     lead = [c for c in _candidates(_article("whoosh_debt_2025", "wh04")) if c.anchor == "lead"]

@@ -118,6 +118,11 @@ def dateline_end(text: str, start: int, end: int) -> int:
 QUOTE_WORDS = 4  # fewer words in quotes are a term, not a quotation
 
 
+def quoted_title(text: str, at: int) -> bool:
+    """The quote mark at `at` opens a title (`konferensi pers bertajuk "…"`: clauses.toml [quoted_title])."""
+    return bool(patterns()["quoted_title"].search(text, max(0, at - 30), at))
+
+
 def clauses(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, role) pieces of a sentence: role `quote` for quoted words, `attribution` for the
     words that say who said them, `clause` otherwise."""
@@ -125,8 +130,8 @@ def clauses(sentence: str) -> list[tuple[int, int, str]]:
     # quotes first: "…," kata X, Kamis.  /  X mengatakan, "…"
     pos = 0
     for m in patterns()['quote'].finditer(sentence):
-        if len(_WORD.findall(m.group())) < QUOTE_WORDS:
-            continue  # a term in quotes (`"rebound"`), not a quotation
+        if len(_WORD.findall(m.group())) < QUOTE_WORDS or quoted_title(sentence, m.start()):
+            continue  # a term in quotes (`"rebound"`) or a title (`bertajuk "…"`), not a quotation
         if m.start() > pos:
             pieces.append((pos, m.start(), "clause"))
         pieces.append((m.start(), m.end(), "quote"))

@@ -30,7 +30,7 @@ from .lexicon import Lexicon, find_triggers, future_status, status_of, stem
 from ..model import Document, Timex
 from ..nlp.parse import compress, core_end, parse
 from ..nlp import is_predicate, predicates, verb_tag
-from .candidates import QUOTE_WORDS, Candidate, dateline_end, governs
+from .candidates import QUOTE_WORDS, Candidate, dateline_end, governs, quoted_title
 from .lexis import conditional, cues, data, edit_patterns, headline_breaks, patterns, stopwords
 from .pairs import anaphoric
 
@@ -455,7 +455,8 @@ def _retold(text: str, lo: int, hi: int, sentence_start: int, title: str) -> tup
     if len(_WORD.findall(text[a:b])) < 5:
         return None
     a = dateline_end(text, a, b)
-    q = max(patterns()["quote"].finditer(text, a, b), key=lambda q: q.end() - q.start(), default=None)
+    q = max((q for q in patterns()["quote"].finditer(text, a, b) if not quoted_title(text, q.start())),
+            key=lambda q: q.end() - q.start(), default=None)
     if q is not None and len(_WORD.findall(q.group())) >= QUOTE_WORDS:
         a, b = q.start() + 1, q.end() - 1  # the quotation is what was said
     return a, b, said

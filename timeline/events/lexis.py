@@ -48,6 +48,7 @@ def patterns() -> dict[str, re.Pattern]:
         "like": re.compile(rf"(?<![\w-])(?:{_words('comparison', 'like')})\s+(?:[^\s,.;:]+\s+){{1,6}}$", re.I),
         "thing_before_time": re.compile(rf"\b(?:{_words('thing_before_time')})\s+(?:(?:hingga|sampai|pada|tahun|bulan)\s+)?$", re.I),
         "thing_name": re.compile(rf"(?<![\w-])(?:{_words('thing_name')})\s+$", re.I),
+        "quoted_title": re.compile(rf"(?<![\w-])(?:{_words('quoted_title')})\s*:?\s+$", re.I),
         "cited": re.compile(rf"\b(?:{_words('cited')})\s+(?:(?:kantor\s+berita|media|situs|laman|harian|surat\s+kabar|stasiun\s+televisi)\s+(?:[\w-]+\s+)?)?$", re.I),
         "source_opening": re.compile(rf"^\W*(?:{_words('cited', 'source_opening')})\b", re.I),
         "anaphora": re.compile(rf"^\W*(?:{_words('anaphora', 'nouns')})(?:\s+[\w-]+)?\s+(?:{_words('anaphora', 'pointers')})\b", re.I),
@@ -73,7 +74,7 @@ EXAMPLE_PATTERNS = {"venue": "venue", "subordinate": "subordinate_first", "compl
                     "comparison": "comparison", "thing_before_time": "thing_before_time", "name_before_year": "name_before_year",
                     "cited": "cited", "anaphora": "anaphora", "vague_future": "vague_future",
                     "reference_point": "reference_point", "section": "section",
-                    "according": "according", "thing_name": "thing_name", "statement": "statement", "said_at": "said_at",
+                    "according": "according", "thing_name": "thing_name", "quoted_title": "quoted_title", "statement": "statement", "said_at": "said_at",
                     "year_range": "year_range_dated"}
 
 
