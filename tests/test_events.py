@@ -586,6 +586,8 @@ def test_a_headline_leaves_out_a_fronted_phrase_and_the_pronoun_of_a_frame():
     ("Budi Santoso menyampaikan hal itu, Senin (2/12/2013), di Kupang.", "2013-12-06"),  # four days: too old
     ("Dilansir dari laman resmi perusahaan itu, pada Kamis (5/12/2013).", "2013-12-05"),  # a cited source's day
     ("Hal itu disampaikan Budi Santoso, Kamis (5/12/2013), di Kupang.", "2013-12-05"),  # not at a line's start
+    # the quote has a time of its own (it dates the quote): the saying was still made on Thursday
+    ("\"Dua tahun lalu sudah kami rapatkan,\" kata Budi Santoso, Kamis (5/12/2013).", "2013-12-05"),
 ])
 def test_an_undated_lead_is_the_news_of_the_day_its_first_statement_was_made(said, lead_date):
     import datetime

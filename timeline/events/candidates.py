@@ -238,6 +238,7 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
     starts = [t.start for t in dated]
     future_starts = [t.start for t in near_future]
     out: list[Candidate] = []
+    said_days: list[tuple[int, str]] = []  # (where, date) of every attribution's time, whatever it dates
     n = len(sents)
     lead_index = next((i for i, (s, e, _) in enumerate(sents) if len(_WORD.findall(text[s:e])) >= 5), 0)
     # the part-of-speech model runs only on the sentences that can give a candidate, in one batch
@@ -321,6 +322,7 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
                     ca, cb, crole = pieces[k - 1]
                 else:
                     continue
+                said_days.append((body + a, calendar_date(timex.value) or ""))  # (for `_news_day`)
                 if id(timex) in used or any(body + ca <= t.start < body + cb for t in times):
                     continue  # the content has a time of its own
                 out.append(_candidate(doc, text, (s, e), (body + ca, body + cb), timex, "attribution", i, p, n,
@@ -367,7 +369,7 @@ def find_candidates(doc: Document, timexes: list[Timex], lex=None) -> list[Candi
                 a, b = main[0][0], main[-1][1]
                 out.append(_candidate(doc, text, (s, e), (body + a, body + b), None, "lead", i, p, n,
                                       dct=doc.dct))
-    _news_day(out, doc)
+    _news_day(out, doc, said_days)
     for c in out:
         i = c.sentence_index
         c.is_lead = i == lead_index
@@ -399,21 +401,24 @@ def _retells_saying(text: str, c: Candidate) -> bool:
     return bool(m) and (m.group("verb") is None or m.group("verb").lower() not in data()["anaphora"]["retell_happened"])
 
 
-def _news_day(out: list[Candidate], doc: Document) -> None:
+def _news_day(out: list[Candidate], doc: Document, said_days: list[tuple[int, str]] = ()) -> None:
     """An undated lead is the news of the day its article's first dated statement (an attribution's
-    time, a retold saying's: `Ali menyampaikan hal itu, Kamis (17/10/2013)`, or a cited source's:
-    `Dilansir dari laman resmi X, pada 10 November 2022`) was made, when that
+    time, also when what it says has a time of its own: `"… dua tahun lalu sudah kita rapatkan," ungkap
+    Erick, Senin (6/3)`; a retold saying's: `Ali menyampaikan hal itu, Kamis (17/10/2013)`; or a cited
+    source's: `Dilansir dari laman resmi X, pada 10 November 2022`) was made, when that
     is a day or two before the publication day (`PT X menggandeng …` published on Friday, `kata
-    Budi, Kamis (5/12/2013)` below it); otherwise of the publication day."""
+    Budi, Kamis (5/12/2013)` below it); otherwise of the publication day (`said_days`: where and on
+    which day each attribution's time is)."""
     lead = next((c for c in out if c.anchor == "lead"), None)
-    said = [c for c in out if len(c.date) == 10 and (c.anchor == "attribution" or _retells_saying(doc.text, c)
-                                                    or patterns()["source_opening"].match(doc.text[c.start:c.end]))]
+    said = [(c.start, c.date) for c in out if len(c.date) == 10 and (
+        c.anchor == "attribution" or _retells_saying(doc.text, c) or patterns()["source_opening"].match(doc.text[c.start:c.end]))]
+    said += [(at, day) for at, day in said_days if len(day) == 10]
     if lead is None or not said or doc.dct is None:
         return
-    first = min(said, key=lambda c: c.start)
-    lag = (doc.dct - date.fromisoformat(first.date)).days
+    _, first = min(said)
+    lag = (doc.dct - date.fromisoformat(first)).days
     if 1 <= lag <= NEWS_DAY_LAG:
-        lead.date = first.date
+        lead.date = first
 
 
 def _candidate(doc: Document, text: str, sent: tuple[int, int], span: tuple[int, int], timex: Timex | None,
