@@ -403,8 +403,8 @@ def _retells_saying(text: str, c: Candidate) -> bool:
 
 def _news_day(out: list[Candidate], doc: Document, said_days: list[tuple[int, str]] = ()) -> None:
     """An undated lead is the news of the day its article's first dated statement (an attribution's
-    time, also when what it says has a time of its own: `"… dua tahun lalu sudah kita rapatkan," ungkap
-    Erick, Senin (6/3)`; a retold saying's: `Ali menyampaikan hal itu, Kamis (17/10/2013)`; or a cited
+    time, also when what it says has a time of its own: `"… dua tahun lalu sudah kami rapatkan," kata
+    Budi, Senin (6/3)`; a retold saying's: `Ali menyampaikan hal itu, Kamis (17/10/2013)`; or a cited
     source's: `Dilansir dari laman resmi X, pada 10 November 2022`) was made, when that
     is a day or two before the publication day (`PT X menggandeng …` published on Friday, `kata
     Budi, Kamis (5/12/2013)` below it); otherwise of the publication day (`said_days`: where and on
